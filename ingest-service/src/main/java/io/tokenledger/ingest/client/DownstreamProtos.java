@@ -1,0 +1,99 @@
+package io.tokenledger.ingest.client;
+
+import io.tokenledger.api.attribution.v1.CostRecord;
+import io.tokenledger.api.attribution.v1.Dimensions;
+import io.tokenledger.api.attribution.v1.RecordCostsRequest;
+import io.tokenledger.api.budget.v1.ChargeSpendRequest;
+import io.tokenledger.api.pricing.v1.PriceItem;
+import io.tokenledger.api.pricing.v1.PriceUsageRequest;
+import io.tokenledger.api.pricing.v1.PricedItem;
+import io.tokenledger.ingest.domain.PricedEvent;
+import io.tokenledger.ingest.domain.PricingStatus;
+import io.tokenledger.ingest.domain.SpendCharge;
+import io.tokenledger.ingest.domain.UsageEvent;
+import io.tokenledger.ingest.mapping.UsageEventProtos;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The requests and responses of the pipeline's downstream calls, to and from the domain. */
+final class DownstreamProtos {
+
+    private DownstreamProtos() {
+    }
+
+    static PriceUsageRequest priceRequest(List<UsageEvent> events) {
+        PriceUsageRequest.Builder request = PriceUsageRequest.newBuilder();
+        for (UsageEvent event : events) {
+            request.addItems(PriceItem.newBuilder()
+                    .setItemId(event.eventId())
+                    .setTenantId(event.tenantId())
+                    .setProvider(event.provider())
+                    .setModel(event.model())
+                    .setOccurredTime(UsageEventProtos.timestamp(event.occurredTime().orElseThrow()))
+                    .setUsage(UsageEventProtos.tokenUsage(event.usage())));
+        }
+        return request.build();
+    }
+
+    static PricedEvent priced(PricedItem item) {
+        PricingStatus status = item.getStatus() == io.tokenledger.api.common.v1.PricingStatus.PRICING_STATUS_PRICED
+                ? PricingStatus.PRICED : PricingStatus.UNPRICED;
+        return new PricedEvent(status, item.getUnpricedReason(), item.getCostNanos(),
+                UsageEventProtos.breakdown(item.getBreakdown()), item.getPriceId(), item.getResolvedProvider(),
+                item.getResolvedModel());
+    }
+
+    static RecordCostsRequest recordRequest(List<UsageEvent> events, List<PricedEvent> priced) {
+        RecordCostsRequest.Builder request = RecordCostsRequest.newBuilder();
+        for (int i = 0; i < events.size(); i++) {
+            UsageEvent event = events.get(i);
+            PricedEvent price = priced.get(i);
+            request.addRecords(CostRecord.newBuilder()
+                    .setEventId(event.eventId())
+                    .setTenantId(event.tenantId())
+                    .setOccurredTime(UsageEventProtos.timestamp(event.occurredTime().orElseThrow()))
+                    .setProvider(price.resolvedProvider().isEmpty() ? event.provider() : price.resolvedProvider())
+                    .setModel(price.resolvedModel().isEmpty() ? event.model() : price.resolvedModel())
+                    .setUsage(UsageEventProtos.tokenUsage(event.usage()))
+                    .putAllLabels(event.labels())
+                    .setPricingStatus(pricingStatus(price.status()))
+                    .setUnpricedReason(price.unpricedReason())
+                    .setCostNanos(price.costNanos())
+                    .setBreakdown(UsageEventProtos.costBreakdown(price.breakdown()))
+                    .setPriceId(price.priceId())
+                    .setTraceId(event.traceId()));
+        }
+        return request.build();
+    }
+
+    static Map<String, String> dimensions(Dimensions dimensions) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("team", dimensions.getTeam());
+        values.put("feature", dimensions.getFeature());
+        values.put("customer", dimensions.getCustomer());
+        values.put("user", dimensions.getUser());
+        values.put("environment", dimensions.getEnvironment());
+        // An unset dimension scopes nothing; attribution normally fills "unattributed" itself.
+        values.values().removeIf(String::isEmpty);
+        return values;
+    }
+
+    static ChargeSpendRequest chargeRequest(List<SpendCharge> charges) {
+        ChargeSpendRequest.Builder request = ChargeSpendRequest.newBuilder();
+        for (SpendCharge charge : charges) {
+            request.addCharges(io.tokenledger.api.budget.v1.SpendCharge.newBuilder()
+                    .setEventId(charge.eventId())
+                    .setTenantId(charge.tenantId())
+                    .setOccurredTime(UsageEventProtos.timestamp(charge.occurredTime()))
+                    .putAllDimensions(charge.dimensions())
+                    .setCostNanos(charge.costNanos()));
+        }
+        return request.build();
+    }
+
+    static io.tokenledger.api.common.v1.PricingStatus pricingStatus(PricingStatus status) {
+        return status == PricingStatus.PRICED ? io.tokenledger.api.common.v1.PricingStatus.PRICING_STATUS_PRICED
+                : io.tokenledger.api.common.v1.PricingStatus.PRICING_STATUS_UNPRICED;
+    }
+}

@@ -1,0 +1,26 @@
+package io.tokenledger.ingest.domain;
+
+import java.util.Map;
+
+/**
+ * Pricing's answer for one event.
+ *
+ * @param breakdown cost per class in nano-USD, keyed by the API field name (e.g. {@code input_nanos})
+ */
+public record PricedEvent(
+        PricingStatus status,
+        String unpricedReason,
+        long costNanos,
+        Map<String, Long> breakdown,
+        String priceId,
+        String resolvedProvider,
+        String resolvedModel) {
+
+    public PricedEvent {
+        breakdown = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(breakdown));
+    }
+
+    public Outcome outcome() {
+        return new Outcome(status, unpricedReason, costNanos);
+    }
+}

@@ -1,0 +1,31 @@
+package io.tokenledger.ingest.domain;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One reported LLM call, as received (not yet validated).
+ *
+ * @param usage the canonical usage counts keyed by their API field name (e.g. {@code input_tokens}),
+ *              in API order, so that violations can name the exact field
+ */
+public record UsageEvent(
+        String eventId,
+        String tenantId,
+        Optional<Instant> occurredTime,
+        String provider,
+        String model,
+        Map<String, Long> usage,
+        Map<String, String> labels,
+        String traceId) {
+
+    public UsageEvent {
+        usage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(usage));
+        labels = Map.copyOf(labels);
+    }
+
+    public EventKey key() {
+        return new EventKey(tenantId, eventId);
+    }
+}

@@ -1,0 +1,109 @@
+package io.tokenledger.ingest.mapping;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.Timestamp;
+import io.tokenledger.api.common.v1.CostBreakdown;
+import io.tokenledger.api.common.v1.TokenUsage;
+import io.tokenledger.api.ingest.v1.UsageEvent;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Converts usage events between the API and the domain. Shared by the gRPC edge (requests), the inbox
+ * (payloads are the event's proto bytes) and the downstream clients. The token classes are mapped through
+ * the proto descriptor, so a class added to the API is carried through without code changes here.
+ */
+public final class UsageEventProtos {
+
+    private UsageEventProtos() {
+    }
+
+    public static io.tokenledger.ingest.domain.UsageEvent toDomain(UsageEvent proto) {
+        Optional<Instant> occurred = proto.hasOccurredTime()
+                ? Optional.of(toInstant(proto.getOccurredTime())) : Optional.empty();
+        return new io.tokenledger.ingest.domain.UsageEvent(proto.getEventId(), proto.getTenantId(), occurred,
+                proto.getProvider(), proto.getModel(), counts(proto.getUsage()), proto.getLabelsMap(),
+                proto.getTraceId());
+    }
+
+    public static UsageEvent toProto(io.tokenledger.ingest.domain.UsageEvent event) {
+        UsageEvent.Builder proto = UsageEvent.newBuilder()
+                .setEventId(event.eventId())
+                .setTenantId(event.tenantId())
+                .setProvider(event.provider())
+                .setModel(event.model())
+                .setUsage(tokenUsage(event.usage()))
+                .putAllLabels(event.labels())
+                .setTraceId(event.traceId());
+        event.occurredTime().ifPresent(t -> proto.setOccurredTime(timestamp(t)));
+        return proto.build();
+    }
+
+    public static byte[] toBytes(io.tokenledger.ingest.domain.UsageEvent event) {
+        return toProto(event).toByteArray();
+    }
+
+    public static io.tokenledger.ingest.domain.UsageEvent fromBytes(byte[] payload) {
+        try {
+            return toDomain(UsageEvent.parseFrom(payload));
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalStateException("corrupt inbox payload", e);
+        }
+    }
+
+    public static TokenUsage tokenUsage(Map<String, Long> counts) {
+        TokenUsage.Builder usage = TokenUsage.newBuilder();
+        for (FieldDescriptor field : TokenUsage.getDescriptor().getFields()) {
+            Long value = counts.get(field.getName());
+            if (value != null) {
+                usage.setField(field, value);
+            }
+        }
+        return usage.build();
+    }
+
+    public static Map<String, Long> counts(TokenUsage usage) {
+        return longFields(usage);
+    }
+
+    public static Map<String, Long> breakdown(CostBreakdown breakdown) {
+        return longFields(breakdown);
+    }
+
+    public static CostBreakdown costBreakdown(Map<String, Long> nanos) {
+        CostBreakdown.Builder breakdown = CostBreakdown.newBuilder();
+        for (FieldDescriptor field : CostBreakdown.getDescriptor().getFields()) {
+            Long value = nanos.get(field.getName());
+            if (value != null) {
+                breakdown.setField(field, value);
+            }
+        }
+        return breakdown.build();
+    }
+
+    public static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    /** A timestamp beyond what Instant holds is clamped, so that validation reports it as out of range. */
+    static Instant toInstant(Timestamp timestamp) {
+        try {
+            return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+        } catch (DateTimeException | ArithmeticException e) {
+            return timestamp.getSeconds() > 0 ? Instant.MAX : Instant.MIN;
+        }
+    }
+
+    private static Map<String, Long> longFields(Message message) {
+        Map<String, Long> values = new LinkedHashMap<>();
+        for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
+            values.put(field.getName(), (Long) message.getField(field));
+        }
+        return values;
+    }
+}
