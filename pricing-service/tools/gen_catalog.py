@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Regenerates src/main/resources/catalog/prices.csv from the LiteLLM catalog.
+
+LiteLLM prices are USD per token; the catalog holds USD per 1M units, computed with Decimal
+(never float) so that 2.5e-07 becomes exactly 0.25. Run from the module directory:
+  python3 tools/gen_catalog.py /work/shared/data/prices/litellm_model_prices_and_context_window.json
+"""
+import csv
+import json
+import sys
+from decimal import Decimal
+
+SOURCE = "LiteLLM catalog 2026-07-24"
+EFFECTIVE_FROM = "2025-01-01T00:00:00Z"
+MILLION = Decimal(1_000_000)
+COLUMNS = ["provider", "model", "mode", "effective_from", "input", "cached_input", "cache_write_5m",
+           "cache_write_1h", "output", "reasoning", "input_audio", "output_audio", "input_image",
+           "output_image", "embedding", "training", "request", "web_search", "source"]
+FIELDS = {  # catalog column -> LiteLLM per-token field
+    "input": "input_cost_per_token",
+    "cached_input": "cache_read_input_token_cost",
+    "cache_write_5m": "cache_creation_input_token_cost",
+    "cache_write_1h": "cache_creation_input_token_cost_above_1hr",
+    "output": "output_cost_per_token",
+    "reasoning": "output_cost_per_reasoning_token",
+    "input_audio": "input_cost_per_audio_token",
+    "output_audio": "output_cost_per_audio_token",
+    "input_image": "input_cost_per_image_token",
+    "output_image": "output_cost_per_image_token",
+    "request": "input_cost_per_request",
+}
+
+# (provider, model, LiteLLM key, extra columns, source note)
+MODELS = [
+    ("openai", "gpt-5", "gpt-5", {}, ""),
+    ("openai", "gpt-5-mini", "gpt-5-mini", {}, ""),
+    ("openai", "gpt-5-nano", "gpt-5-nano", {}, ""),
+    ("openai", "gpt-4.1", "gpt-4.1", {}, ""),
+    ("openai", "gpt-4.1-mini", "gpt-4.1-mini", {}, ""),
+    ("openai", "gpt-4.1-nano", "gpt-4.1-nano", {}, ""),
+    ("openai", "gpt-4o", "gpt-4o", {}, ""),
+    ("openai", "gpt-4o-mini", "gpt-4o-mini", {}, ""),
+    ("openai", "gpt-4o-audio-preview", "gpt-4o-audio-preview", {}, ""),
+    ("openai", "gpt-image-1", "gpt-image-1", {}, ""),
+    ("openai", "o3", "o3", {}, ""),
+    ("openai", "o3-mini", "o3-mini", {}, ""),
+    ("openai", "o4-mini", "o4-mini", {}, ""),
+    ("openai", "text-embedding-3-small", "text-embedding-3-small", {}, ""),
+    ("openai", "text-embedding-3-large", "text-embedding-3-large", {}, ""),
+    ("openai", "text-embedding-ada-002", "text-embedding-ada-002", {}, ""),
+    # LiteLLM has no training price field; OpenAI's published fine-tuning price is $3.00/1M training tokens.
+    ("openai", "gpt-4o-mini-2024-07-18", "gpt-4o-mini-2024-07-18", {"mode": "fine_tuning", "training": "3"},
+     "; training from OpenAI pricing page (gpt-4o-mini-2024-07-18 fine-tuning $3.00/1M)"),
+    ("openai", "ft:gpt-4o-mini-2024-07-18", "ft:gpt-4o-mini-2024-07-18", {}, ""),
+    ("openai", "gpt-3.5-turbo", "gpt-3.5-turbo", {}, ""),
+    ("openai", "gpt-4", "gpt-4", {}, ""),
+    ("anthropic", "claude-opus-4-5", "claude-opus-4-5", {}, ""),
+    ("anthropic", "claude-sonnet-4-5", "claude-sonnet-4-5", {}, ""),
+    ("anthropic", "claude-haiku-4-5", "claude-haiku-4-5", {}, ""),
+    ("anthropic", "claude-opus-4-1", "claude-opus-4-1", {}, ""),
+    # LiteLLM's 1h cache-write price for claude-3-opus (6e-06) is below its 5m price: left out rather than trusted.
+    ("anthropic", "claude-3-opus", "claude-3-opus-20240229", {"cache_write_1h": ""},
+     " (1h cache write omitted: upstream value is below the 5m price)"),
+    ("google", "gemini-2.5-pro", "gemini/gemini-2.5-pro", {}, ""),
+    ("google", "gemini-2.5-flash", "gemini/gemini-2.5-flash", {}, ""),
+    ("google", "gemini-2.5-flash-lite", "gemini/gemini-2.5-flash-lite", {}, ""),
+    ("google", "gemini-2.0-flash", "gemini/gemini-2.0-flash", {}, ""),
+    ("mistral", "codestral-latest", "mistral/codestral-latest", {}, ""),
+    ("mistral", "devstral-small-2507", "mistral/devstral-small-2507", {}, ""),
+    ("mistral", "mistral-large-latest", "mistral/mistral-large-latest", {}, ""),
+    ("mistral", "mistral-medium-latest", "mistral/mistral-medium-latest", {}, ""),
+    ("mistral", "mistral-small-latest", "mistral/mistral-small-latest", {}, ""),
+    ("mistral", "magistral-medium-latest", "mistral/magistral-medium-latest", {}, ""),
+    ("mistral", "mistral-embed", "mistral/mistral-embed", {}, ""),
+    ("deepseek", "deepseek-chat", "deepseek/deepseek-chat", {}, ""),
+    ("deepseek", "deepseek-reasoner", "deepseek/deepseek-reasoner", {}, ""),
+    ("xai", "grok-4", "xai/grok-4", {}, ""),
+    ("xai", "grok-3-mini", "xai/grok-3-mini", {}, ""),
+    ("xai", "grok-code-fast-1", "xai/grok-code-fast-1", {}, ""),
+]
+
+# Models of the original cost table that LiteLLM no longer lists.
+MANUAL = [
+    {"provider": "google", "model": "gemini-pro", "mode": "chat", "input": "0.5", "output": "1.5",
+     "source": "original TokenLedger cost table (retired model not in LiteLLM 2026-07-24)"},
+]
+
+
+def per_million(value):
+    text = format((Decimal(value) * MILLION).normalize(), "f")
+    return text
+
+
+def row_for(catalog, provider, model, key, extra, note):
+    entry = catalog[key]
+    row = {c: "" for c in COLUMNS}
+    row.update(provider=provider, model=model, mode=entry.get("mode", "chat"), effective_from=EFFECTIVE_FROM,
+               source=SOURCE + " key " + key + note)
+    for column, field in FIELDS.items():
+        if field in entry:
+            row[column] = per_million(entry[field])
+    if entry.get("mode") == "embedding":
+        row["embedding"] = row["input"]
+    search = entry.get("search_context_cost_per_query")
+    if isinstance(search, dict) and len(set(search.values())) == 1:
+        # One price per query whatever the context size: a plain per-query fee.
+        row["web_search"] = per_million(next(iter(search.values())))
+    row.update(extra)
+    return row
+
+
+def main(path):
+    catalog = json.load(open(path), parse_float=str)
+    rows = [row_for(catalog, *m) for m in MODELS]
+    for manual in MANUAL:
+        row = {c: "" for c in COLUMNS}
+        row.update(effective_from=EFFECTIVE_FROM, **manual)
+        rows.append(row)
+    rows.sort(key=lambda r: (r["provider"], r["model"]))
+    with open("src/main/resources/catalog/prices.csv", "w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
