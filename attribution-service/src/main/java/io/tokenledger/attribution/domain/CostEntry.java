@@ -1,0 +1,23 @@
+package io.tokenledger.attribution.domain;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A priced usage event as received, before validation. {@code occurredAt} is null when the caller
+ * sent no time; {@link CostBatch#validate} rejects that. Strings are never null (empty when unset).
+ */
+public record CostEntry(String eventId, String tenantId, Instant occurredAt, String provider, String model,
+                        Amounts<TokenClass> tokens, Map<String, String> labels, PricingStatus pricingStatus,
+                        String unpricedReason, long costNanos, Amounts<CostPart> breakdown, String priceId,
+                        String traceId) {
+
+    public CostEntry {
+        labels = Map.copyOf(labels);
+    }
+
+    /** The idempotency key of the entry. */
+    public LedgerKey key() {
+        return new LedgerKey(tenantId, eventId);
+    }
+}

@@ -1,0 +1,137 @@
+package io.tokenledger.attribution.persistence;
+
+import io.tokenledger.attribution.application.Ledger;
+import io.tokenledger.attribution.domain.AttributedCost;
+import io.tokenledger.attribution.domain.CostQuery;
+import io.tokenledger.attribution.domain.CostReport;
+import io.tokenledger.attribution.domain.CostRow;
+import io.tokenledger.attribution.domain.Dimensions;
+import io.tokenledger.attribution.domain.LedgerKey;
+import io.tokenledger.platform.error.TokenLedgerException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/** The cost ledger in PostgreSQL (table attribution.cost_ledger), through plain JDBC. */
+@ApplicationScoped
+public class LedgerRepository implements Ledger {
+
+    private static final String DIMENSIONS_OF = """
+            SELECT l.tenant_id, l.event_id, l.team, l.feature, l.customer, l.user_id, l.environment,
+                   ARRAY(SELECT t.key FROM jsonb_each_text(l.tags) t ORDER BY t.key),
+                   ARRAY(SELECT t.value FROM jsonb_each_text(l.tags) t ORDER BY t.key)
+            FROM attribution.cost_ledger l
+            JOIN unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)
+              ON l.tenant_id = k.tenant_id AND l.event_id = k.event_id
+            """;
+
+    private final DataSource dataSource;
+
+    public LedgerRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public Set<LedgerKey> insertNew(List<AttributedCost> rows) {
+        Set<LedgerKey> inserted = new HashSet<>();
+        if (rows.isEmpty()) {
+            return inserted;
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(LedgerInsert.SQL)) {
+            LedgerInsert.bind(connection, insert, rows);
+            try (ResultSet result = insert.executeQuery()) {
+                while (result.next()) {
+                    inserted.add(new LedgerKey(result.getString(1), result.getString(2)));
+                }
+            }
+            return inserted;
+        } catch (SQLException e) {
+            throw unavailable("recording costs", e);
+        }
+    }
+
+    @Override
+    public Map<LedgerKey, Dimensions> dimensionsOf(Collection<LedgerKey> keys) {
+        Map<LedgerKey, Dimensions> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        String[] tenants = keys.stream().map(LedgerKey::tenantId).toArray(String[]::new);
+        String[] events = keys.stream().map(LedgerKey::eventId).toArray(String[]::new);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(DIMENSIONS_OF)) {
+            select.setArray(1, connection.createArrayOf("text", tenants));
+            select.setArray(2, connection.createArrayOf("text", events));
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    String tenant = result.getString(1);
+                    String[] tagKeys = (String[]) result.getArray(8).getArray();
+                    String[] tagValues = (String[]) result.getArray(9).getArray();
+                    Map<String, String> tags = new TreeMap<>();
+                    for (int i = 0; i < tagKeys.length; i++) {
+                        tags.put(tagKeys[i], tagValues[i]);
+                    }
+                    found.put(new LedgerKey(tenant, result.getString(2)), new Dimensions(tenant,
+                            result.getString(3), result.getString(4), result.getString(5),
+                            result.getString(6), result.getString(7), tags));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw unavailable("reading stored dimensions", e);
+        }
+    }
+
+    @Override
+    public CostReport query(CostQuery query) {
+        SqlStatement rowsSql = CostQuerySql.rows(query);
+        SqlStatement totalSql = CostQuerySql.total(query);
+        try (Connection connection = dataSource.getConnection()) {
+            List<CostRow> rows = new ArrayList<>();
+            try (PreparedStatement select = prepare(connection, rowsSql); ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows.add(CostRows.read(result, query));
+                }
+            }
+            try (PreparedStatement select = prepare(connection, totalSql); ResultSet result = select.executeQuery()) {
+                result.next();
+                return new CostReport(rows, CostRows.totals(result, 1));
+            }
+        } catch (SQLException e) {
+            throw unavailable("querying costs", e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, SqlStatement statement) throws SQLException {
+        PreparedStatement prepared = connection.prepareStatement(statement.sql());
+        for (int i = 0; i < statement.params().size(); i++) {
+            prepared.setObject(i + 1, statement.params().get(i));
+        }
+        return prepared;
+    }
+
+    /**
+     * Connection loss, shutdown and exhausted resources (SQLSTATE classes 08, 57, 53) are worth a retry:
+     * UNAVAILABLE. Anything else is a bug a retry would repeat: INTERNAL.
+     */
+    private static RuntimeException unavailable(String what, SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
+            return new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE", "the ledger failed while " + what, e);
+        }
+        return new IllegalStateException("the ledger failed while " + what, e);
+    }
+}
