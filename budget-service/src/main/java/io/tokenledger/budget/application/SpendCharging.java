@@ -1,0 +1,94 @@
+package io.tokenledger.budget.application;
+
+import io.tokenledger.budget.domain.Budget;
+import io.tokenledger.budget.domain.ChargeResult;
+import io.tokenledger.budget.domain.SpendCharge;
+import io.tokenledger.budget.domain.ThresholdCrossing;
+import io.tokenledger.budget.domain.Thresholds;
+import io.tokenledger.budget.persistence.BudgetEventRepository;
+import io.tokenledger.budget.redis.SpendCounters;
+import io.tokenledger.platform.error.Violations;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Charges actual spend to every matching budget, exactly once per (tenant, event id). Budgets come from the
+ * in-memory cache and counters from Redis, so a batch costs no PostgreSQL round trip per event; only threshold
+ * crossings are written, in one transaction per batch.
+ */
+@ApplicationScoped
+public class SpendCharging {
+
+    /** The most charges one request may carry. */
+    public static final int MAX_CHARGES = 10_000;
+    private static final Logger LOG = Logger.getLogger(SpendCharging.class);
+
+    private final BudgetCache cache;
+    private final SpendCounters counters;
+    private final BudgetEventRepository events;
+    private final Clock clock;
+
+    public SpendCharging(BudgetCache cache, SpendCounters counters, BudgetEventRepository events, Clock clock) {
+        this.cache = cache;
+        this.counters = counters;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public List<ChargeResult> charge(List<SpendCharge> charges) {
+        validate(charges);
+        List<SpendCounters.Charge> toApply = new ArrayList<>(charges.size());
+        for (SpendCharge charge : charges) {
+            List<SpendCounters.Target> targets = new ArrayList<>();
+            for (Budget budget : cache.budgetsOf(charge.tenantId())) {
+                if (budget.matches(charge.dimensions())) {
+                    targets.add(new SpendCounters.Target(budget, budget.windowAt(charge.occurredAt())));
+                }
+            }
+            toApply.add(new SpendCounters.Charge(charge.tenantId(), charge.eventId(), charge.costNanos(), targets));
+        }
+        List<SpendCounters.Applied> applied = counters.apply(toApply);
+
+        List<ChargeResult> results = new ArrayList<>(charges.size());
+        List<ThresholdCrossing> crossings = new ArrayList<>();
+        for (int i = 0; i < charges.size(); i++) {
+            SpendCounters.Charge charge = toApply.get(i);
+            SpendCounters.Applied outcome = applied.get(i);
+            if (outcome.duplicate()) {
+                results.add(new ChargeResult(charge.eventId(), true, List.of()));
+                continue;
+            }
+            List<String> budgetIds = new ArrayList<>(charge.targets().size());
+            for (int t = 0; t < charge.targets().size(); t++) {
+                SpendCounters.Target target = charge.targets().get(t);
+                long after = outcome.after().get(t);
+                long before = after - charge.costNanos();
+                budgetIds.add(target.budget().id());
+                for (int percent : Thresholds.crossedBy(target.budget().thresholds(), target.budget().limitNanos(), before, after)) {
+                    crossings.add(new ThresholdCrossing(target.budget(), target.window(), percent, after));
+                }
+            }
+            results.add(new ChargeResult(charge.eventId(), false, budgetIds));
+        }
+        if (!crossings.isEmpty()) {
+            List<String> written = events.recordCrossings(crossings, clock.instant());
+            LOG.debugf("Recorded %d budget events of %d crossings", written.size(), crossings.size());
+        }
+        return results;
+    }
+
+    private static void validate(List<SpendCharge> charges) {
+        Violations violations = new Violations();
+        violations.check(charges.size() <= MAX_CHARGES, "charges", "at most " + MAX_CHARGES + " per request");
+        for (int i = 0; i < charges.size(); i++) {
+            SpendCharge charge = charges.get(i);
+            violations.check(!charge.eventId().isBlank(), "charges[" + i + "].event_id", "is required");
+            violations.check(!charge.tenantId().isBlank(), "charges[" + i + "].tenant_id", "is required");
+            violations.check(charge.costNanos() >= 0, "charges[" + i + "].cost_nanos", "must be >= 0");
+        }
+        violations.throwIfAny();
+    }
+}

@@ -1,0 +1,49 @@
+package io.tokenledger.budget.domain;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A spend limit over a scope of business dimensions, counted per calendar window.
+ *
+ * @param thresholds alert thresholds in percent of the limit, ascending and distinct
+ */
+public record Budget(
+        String id,
+        String tenantId,
+        String displayName,
+        Map<String, String> scope,
+        BudgetPeriod period,
+        ZoneId zone,
+        long limitNanos,
+        List<Integer> thresholds,
+        String etag,
+        Instant createTime) {
+
+    public Budget {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(tenantId, "tenantId");
+        scope = Map.copyOf(scope);
+        thresholds = List.copyOf(thresholds);
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(zone, "zone");
+    }
+
+    /** The window this budget counts {@code at} in. */
+    public Window windowAt(Instant at) {
+        return Window.containing(period, zone, at);
+    }
+
+    /** Whether a call with these dimensions counts against this budget. */
+    public boolean matches(Map<String, String> dimensions) {
+        return Scope.matches(scope, dimensions);
+    }
+
+    /** The lowest alert threshold, or empty-budget default 100 when none is set. */
+    public int lowestThreshold() {
+        return thresholds.isEmpty() ? 100 : thresholds.get(0);
+    }
+}

@@ -1,0 +1,144 @@
+package io.tokenledger.budget.grpc;
+
+import com.google.protobuf.Timestamp;
+import io.tokenledger.api.budget.v1.Budget;
+import io.tokenledger.api.budget.v1.BudgetEvent;
+import io.tokenledger.api.budget.v1.BudgetPeriod;
+import io.tokenledger.api.budget.v1.BudgetStatus;
+import io.tokenledger.api.budget.v1.ChargeResult;
+import io.tokenledger.api.budget.v1.ChargeStatus;
+import io.tokenledger.api.budget.v1.CheckBudgetResponse;
+import io.tokenledger.api.budget.v1.Decision;
+import io.tokenledger.api.budget.v1.SpendCharge;
+import io.tokenledger.api.budget.v1.WebhookEndpoint;
+import io.tokenledger.budget.domain.BudgetDraft;
+import io.tokenledger.budget.domain.CheckOutcome;
+import io.tokenledger.platform.error.TokenLedgerException;
+import io.tokenledger.platform.money.ProtoMoney;
+import java.time.Instant;
+import java.util.Optional;
+
+/** proto <-> domain conversions of the budget API. */
+final class ProtoMapper {
+
+    private ProtoMapper() {
+    }
+
+    static BudgetDraft fromProto(Budget budget) {
+        Optional<io.tokenledger.budget.domain.BudgetPeriod> period = switch (budget.getPeriod()) {
+            case BUDGET_PERIOD_DAY -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.DAY);
+            case BUDGET_PERIOD_MONTH -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.MONTH);
+            default -> Optional.empty();
+        };
+        long limit = 0;
+        if (budget.hasLimit()) {
+            String currency = budget.getLimit().getCurrencyCode();
+            if (!currency.isEmpty() && !ProtoMoney.USD.equals(currency)) {
+                throw new TokenLedgerException.Invalid("budget.limit.currency_code", "must be USD");
+            }
+            try {
+                limit = ProtoMoney.toNanos(budget.getLimit());
+            } catch (ArithmeticException e) {
+                throw new TokenLedgerException.Invalid("budget.limit", "too large");
+            }
+        }
+        return new BudgetDraft(budget.getTenantId(), budget.getDisplayName(), budget.getScopeMap(), period,
+                budget.getTimeZone(), limit, budget.getThresholdPercentsList());
+    }
+
+    static Budget toProto(io.tokenledger.budget.domain.Budget budget) {
+        return Budget.newBuilder()
+                .setBudgetId(budget.id())
+                .setTenantId(budget.tenantId())
+                .setDisplayName(budget.displayName())
+                .putAllScope(budget.scope())
+                .setPeriod(budget.period() == io.tokenledger.budget.domain.BudgetPeriod.DAY
+                        ? BudgetPeriod.BUDGET_PERIOD_DAY : BudgetPeriod.BUDGET_PERIOD_MONTH)
+                .setTimeZone(budget.zone().getId())
+                .setLimit(ProtoMoney.of(budget.limitNanos()))
+                .addAllThresholdPercents(budget.thresholds())
+                .setCreateTime(timestamp(budget.createTime()))
+                .setEtag(budget.etag())
+                .build();
+    }
+
+    static BudgetStatus toProto(io.tokenledger.budget.domain.BudgetStatus status) {
+        return BudgetStatus.newBuilder()
+                .setBudgetId(status.budget().id())
+                .setDisplayName(status.budget().displayName())
+                .setWindowStartTime(timestamp(status.window().start()))
+                .setWindowEndTime(timestamp(status.window().end()))
+                .setLimit(ProtoMoney.of(status.budget().limitNanos()))
+                .setSpent(ProtoMoney.of(status.spentNanos()))
+                .setRemaining(ProtoMoney.of(status.remainingNanos()))
+                .setSpentNanos(status.spentNanos())
+                .setLimitNanos(status.budget().limitNanos())
+                .build();
+    }
+
+    static CheckBudgetResponse toProto(CheckOutcome outcome) {
+        CheckBudgetResponse.Builder response = CheckBudgetResponse.newBuilder()
+                .setDecision(switch (outcome.decision()) {
+                    case ALLOW -> Decision.DECISION_ALLOW;
+                    case WARN -> Decision.DECISION_WARN;
+                    case DENY -> Decision.DECISION_DENY;
+                })
+                .setEstimatedCostNanos(outcome.estimateNanos())
+                .setDecidingBudgetId(outcome.decidingBudgetId().orElse(""))
+                .setReason(outcome.reason());
+        outcome.statuses().forEach(s -> response.addBudgets(toProto(s)));
+        return response.build();
+    }
+
+    static io.tokenledger.budget.domain.SpendCharge fromProto(SpendCharge charge, Instant now) {
+        Instant occurred = charge.hasOccurredTime() ? instant(charge.getOccurredTime()) : now;
+        return new io.tokenledger.budget.domain.SpendCharge(charge.getEventId(), charge.getTenantId(), occurred,
+                charge.getDimensionsMap(), charge.getCostNanos());
+    }
+
+    static ChargeResult toProto(io.tokenledger.budget.domain.ChargeResult result) {
+        return ChargeResult.newBuilder()
+                .setEventId(result.eventId())
+                .setStatus(result.duplicate() ? ChargeStatus.CHARGE_STATUS_DUPLICATE : ChargeStatus.CHARGE_STATUS_CHARGED)
+                .addAllBudgetIds(result.budgetIds())
+                .build();
+    }
+
+    static BudgetEvent toProto(io.tokenledger.budget.domain.BudgetEvent event) {
+        return BudgetEvent.newBuilder()
+                .setEventId(event.id())
+                .setBudgetId(event.budgetId())
+                .setTenantId(event.tenantId())
+                .setDisplayName(event.displayName())
+                .putAllScope(event.scope())
+                .setThresholdPercent(event.thresholdPercent())
+                .setWindowStartTime(timestamp(event.window().start()))
+                .setWindowEndTime(timestamp(event.window().end()))
+                .setLimit(ProtoMoney.of(event.limitNanos()))
+                .setSpent(ProtoMoney.of(event.spentNanos()))
+                .setCreateTime(timestamp(event.createTime()))
+                .build();
+    }
+
+    static WebhookEndpoint toProto(io.tokenledger.budget.domain.WebhookEndpoint endpoint) {
+        return WebhookEndpoint.newBuilder()
+                .setEndpointId(endpoint.id())
+                .setTenantId(endpoint.tenantId())
+                .setUrl(endpoint.url())
+                .setDescription(endpoint.description())
+                .setCreateTime(timestamp(endpoint.createTime()))
+                .build();
+    }
+
+    static Optional<Instant> optionalInstant(boolean present, Timestamp timestamp) {
+        return present ? Optional.of(instant(timestamp)) : Optional.empty();
+    }
+
+    static Instant instant(Timestamp timestamp) {
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    static Timestamp timestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+}

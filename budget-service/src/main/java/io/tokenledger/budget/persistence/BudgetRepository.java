@@ -1,0 +1,135 @@
+package io.tokenledger.budget.persistence;
+
+import io.tokenledger.budget.domain.Budget;
+import io.tokenledger.budget.domain.BudgetPeriod;
+import io.tokenledger.budget.domain.Page;
+import io.tokenledger.budget.domain.PageToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/** Budgets in {@code budget.budgets}. */
+@ApplicationScoped
+public class BudgetRepository {
+
+    private static final String COLUMNS =
+            "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at";
+
+    private final DataSource dataSource;
+
+    public BudgetRepository(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Inserts the budget unless the tenant already created one with this request id; returns the stored budget
+     * (the earlier one on a retry).
+     */
+    public Budget insertIdempotent(Budget budget, Optional<String> requestId) {
+        String insert = "INSERT INTO budget.budgets (id, tenant, display_name, scope, period, time_zone, limit_nanos,"
+                + " thresholds, request_id, etag, created_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (tenant, request_id) DO NOTHING";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
+            ps.setString(1, budget.id());
+            ps.setString(2, budget.tenantId());
+            ps.setString(3, budget.displayName());
+            ps.setString(4, Sql.toJson(budget.scope()));
+            ps.setString(5, budget.period().name());
+            ps.setString(6, budget.zone().getId());
+            ps.setLong(7, budget.limitNanos());
+            ps.setArray(8, c.createArrayOf("int4", budget.thresholds().toArray()));
+            ps.setString(9, requestId.orElse(null));
+            ps.setString(10, budget.etag());
+            Sql.setInstant(ps, 11, budget.createTime());
+            if (ps.executeUpdate() == 1) {
+                return budget;
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("insert budget", e);
+        }
+        return findByRequestId(budget.tenantId(), requestId.orElseThrow()).orElseThrow();
+    }
+
+    public Optional<Budget> findById(String tenant, String id) {
+        List<Budget> found = query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND id = ?", tenant, id);
+        return found.stream().findFirst();
+    }
+
+    private Optional<Budget> findByRequestId(String tenant, String requestId) {
+        return query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND request_id = ?", tenant, requestId)
+                .stream().findFirst();
+    }
+
+    /** Every budget of the tenant, oldest first (feeds the per-tenant cache). */
+    public List<Budget> listAll(String tenant) {
+        return query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? ORDER BY seq", tenant);
+    }
+
+    /** One page of the tenant's budgets, oldest first, after the given sequence number. */
+    public Page<Budget> listPage(String tenant, long afterSeq, int size) {
+        String sql = "SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?";
+        List<Budget> items = new ArrayList<>();
+        long lastSeq = 0;
+        boolean more = false;
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant);
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, size + 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (items.size() == size) {
+                        more = true;
+                        break;
+                    }
+                    items.add(toBudget(rs));
+                    lastSeq = rs.getLong("seq");
+                }
+            }
+        } catch (SQLException e) {
+            throw Sql.failure("list budgets", e);
+        }
+        return new Page<>(items, more ? PageToken.encode(lastSeq) : "");
+    }
+
+    private List<Budget> query(String sql, String... params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setString(i + 1, params[i]);
+            }
+            List<Budget> budgets = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    budgets.add(toBudget(rs));
+                }
+            }
+            return budgets;
+        } catch (SQLException e) {
+            throw Sql.failure("read budgets", e);
+        }
+    }
+
+    private static Budget toBudget(ResultSet rs) throws SQLException {
+        Array thresholds = rs.getArray("thresholds");
+        List<Integer> percents = Arrays.asList((Integer[]) thresholds.getArray());
+        return new Budget(
+                rs.getString("id"),
+                rs.getString("tenant"),
+                rs.getString("display_name"),
+                Sql.fromJson(rs.getString("scope")),
+                BudgetPeriod.valueOf(rs.getString("period")),
+                ZoneId.of(rs.getString("time_zone")),
+                rs.getLong("limit_nanos"),
+                percents,
+                rs.getString("etag"),
+                Sql.instant(rs, "created_at"));
+    }
+}
