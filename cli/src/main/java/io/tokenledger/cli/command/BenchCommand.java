@@ -1,0 +1,62 @@
+package io.tokenledger.cli.command;
+
+import io.tokenledger.api.ingest.v1.EventStatus;
+import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.cli.scenario.EventPlan;
+import io.tokenledger.cli.scenario.Scenario;
+import io.tokenledger.cli.scenario.ScenarioLoader;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * {@code tokenledger bench}: end-to-end RecordUsage throughput on the full traces, next to the rate at which
+ * PostgreSQL alone accepts the same ledger rows by COPY, measured in the same run on the same database.
+ */
+final class BenchCommand {
+
+    private final Args args;
+    private final PrintStream out = System.out;
+
+    BenchCommand(Args args) {
+        this.args = args;
+    }
+
+    int run() throws Exception {
+        Scenario scenario = ScenarioLoader.load(args.option("scenario", ScenarioLoader.DEFAULT));
+        Path root = ProjectRoot.find();
+        int rows = args.intOption("rows", 0, 1);
+        int batch = args.intOption("batch", 500, 1);
+        int threads = args.intOption("threads", 4, 1);
+        Path outDir = Path.of(args.option("out", "out")).toAbsolutePath();
+        Clock clock = Clock.systemUTC();
+        EventPlan plan = EventPlan.build(scenario, root, scenario.time().traceStart(clock), rows);
+        List<UsageEvent> events = UsageEvents.toProto(scenario, plan.events());
+        String day = scenario.time().dayStart(clock).toString().substring(0, 10);
+        out.printf("TokenLedger ingest benchmark: %,d events, batches of %d, %d client threads, %d CPUs%n",
+                events.size(), batch, threads, Runtime.getRuntime().availableProcessors());
+        try (Session session = Session.start(args, root, outDir.resolve("bench-logs"), out)) {
+            Budgets.create(scenario, session.clients(), day);
+            Replayer.Result result = Replayer.replay(events, batch, threads, session.clients(),
+                    new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal()));
+            long recorded = result.count(EventStatus.EVENT_STATUS_RECORDED);
+            CopyBaseline.Measurement copy = CopyBaseline.measure(session.infra().infra());
+            double ours = result.eventsPerSecond();
+            out.println();
+            out.printf("End to end (RecordUsage -> price -> ledger -> budgets): %,d events in %.2f s = %,.0f events/s%n",
+                    result.events(), result.wallNanos() / 1e9, ours);
+            out.printf("  recorded %,d, duplicate %,d, queued %,d, unpriced %,d%n", recorded,
+                    result.count(EventStatus.EVENT_STATUS_DUPLICATE), result.count(EventStatus.EVENT_STATUS_QUEUED),
+                    result.unpriced());
+            out.printf("  RecordUsage latency per batch of %d: p50 %.1f ms, p99 %.1f ms (%d batches)%n", batch,
+                    result.latencyMillis(0.50), result.latencyMillis(0.99), result.batchLatencyNanos().length);
+            out.printf("PostgreSQL COPY of the same %,d ledger rows (%s, %,d bytes): %.2f s = %,.0f rows/s%n",
+                    copy.rows(), copy.ledgerTable(), copy.bytes(), copy.nanos() / 1e9, copy.rowsPerSecond());
+            out.printf("Ratio (ours / COPY): %.3f%n", ours / copy.rowsPerSecond());
+            boolean ok = result.count(EventStatus.EVENT_STATUS_QUEUED) == 0 && recorded + result.count(
+                    EventStatus.EVENT_STATUS_DUPLICATE) == events.size();
+            return ok ? 0 : 1;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package io.tokenledger.cli.command;
+
+import java.util.List;
+import java.util.Set;
+
+/** Dispatches {@code tokenledger <command>}; returns the process exit code. */
+public final class Commands {
+
+    static final Set<String> INFRA_OPTIONS = Set.of("pg-url", "redis-url", "scenario", "rows", "out", "batch",
+            "threads");
+
+    private Commands() {
+    }
+
+    public static int run(String[] argv) {
+        Args args;
+        try {
+            args = Args.parse(List.of(argv), INFRA_OPTIONS, Set.of());
+        } catch (IllegalArgumentException e) {
+            System.err.println("tokenledger: " + e.getMessage());
+            System.err.println(HELP);
+            return 2;
+        }
+        if (args.flag("help")) {
+            System.out.println(HELP);
+            return 0;
+        }
+        try {
+            switch (args.command()) {
+                case "help":
+                    System.out.println(HELP);
+                    return 0;
+                case "demo":
+                    return new DemoCommand(args).run();
+                case "bench":
+                    return new BenchCommand(args).run();
+                default:
+                    System.err.println("tokenledger: unknown command '" + args.command() + "'");
+                    System.err.println(HELP);
+                    return 2;
+            }
+        } catch (IllegalArgumentException e) {
+            System.err.println("tokenledger: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("tokenledger " + args.command() + " failed: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    static final String HELP = String.join("\n",
+            "Usage: tokenledger <command> [options]",
+            "",
+            "Commands:",
+            "  demo    Start PostgreSQL, Redis and the four services, replay three real LLM traces, print the cost",
+            "          report (also out/report.json and out/report.csv), then shut everything down.",
+            "  bench   Replay the full traces with concurrent clients; compare events/s with PostgreSQL COPY.",
+            "  help    Show this help.",
+            "",
+            "Options (demo, bench):",
+            "  --scenario F    a scenario YAML file, or a bundled scenario name (default: demo)",
+            "  --rows N        at most N rows per trace (default: all)",
+            "  --out DIR       where demo writes report.json, report.csv and service logs (default: ./out)",
+            "  --batch N       events per RecordUsage call (default: 500)",
+            "  --threads N     concurrent client threads (default: demo 1, bench 4)",
+            "  --pg-url U      use this PostgreSQL (JDBC URL) instead of an embedded one (or TOKENLEDGER_PG_URL)",
+            "  --redis-url U   use this Redis (redis://host:port[/db]) instead of an embedded one",
+            "                  (or TOKENLEDGER_REDIS_URL)");
+}

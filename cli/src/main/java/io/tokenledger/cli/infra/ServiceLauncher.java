@@ -1,0 +1,171 @@
+package io.tokenledger.cli.infra;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts the four packaged services as separate JVMs on free ports, wired to each other and to the given
+ * PostgreSQL and Redis, and waits until each is ready. Used by {@code tokenledger demo/bench} and the e2e tests.
+ */
+public final class ServiceLauncher {
+
+    /** The services, in start order (the later ones call the earlier ones). */
+    public enum Svc {
+        PRICING, ATTRIBUTION, BUDGET, INGEST;
+
+        public String module() {
+            return name().toLowerCase() + "-service";
+        }
+    }
+
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private ServiceLauncher() {
+    }
+
+    public static RunningServices start(Path repoRoot, Infra infra, Path logDir) throws IOException {
+        return start(repoRoot, infra, logDir, System.err);
+    }
+
+    /** Starts all four, in parallel (gRPC clients connect lazily), then waits for every readiness check. */
+    public static RunningServices start(Path repoRoot, Infra infra, Path logDir, PrintStream log) throws IOException {
+        Files.createDirectories(logDir);
+        Map<Svc, Integer> ports = new EnumMap<>(Svc.class);
+        for (Svc svc : Svc.values()) {
+            ports.put(svc, FreePort.find());
+        }
+        RunningServices running = new RunningServices(ports);
+        try {
+            for (Svc svc : Svc.values()) {
+                Path jar = jar(repoRoot, svc);
+                if (!Files.isRegularFile(jar)) {
+                    throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
+                }
+                running.add(svc, launch(jar, env(svc, ports, infra), logDir.resolve(svc.module() + ".log")),
+                        logDir.resolve(svc.module() + ".log"));
+            }
+            long t0 = System.nanoTime();
+            for (Svc svc : Svc.values()) {
+                awaitReady(running, svc);
+            }
+            log.printf("Services ready in %.1f s: pricing :%d, attribution :%d, budget :%d, ingest :%d (logs in %s)%n",
+                    (System.nanoTime() - t0) / 1e9, ports.get(Svc.PRICING), ports.get(Svc.ATTRIBUTION),
+                    ports.get(Svc.BUDGET), ports.get(Svc.INGEST), logDir);
+            return running;
+        } catch (IOException | RuntimeException e) {
+            running.close();
+            throw e;
+        }
+    }
+
+    public static Path jar(Path repoRoot, Svc svc) {
+        return repoRoot.resolve(svc.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    static Map<String, String> env(Svc svc, Map<Svc, Integer> ports, Infra infra) {
+        Map<String, String> env = new HashMap<>();
+        env.put("PORT", String.valueOf(ports.get(svc)));
+        env.put("HOST", "127.0.0.1");
+        env.put("TOKENLEDGER_DB_URL", infra.jdbcUrl());
+        env.put("TOKENLEDGER_DB_USER", infra.dbUser());
+        env.put("TOKENLEDGER_DB_PASSWORD", infra.dbPassword());
+        env.put("TOKENLEDGER_REDIS_URL", infra.redisUrl());
+        env.put("PRICING_HOST", "127.0.0.1");
+        env.put("PRICING_PORT", String.valueOf(ports.get(Svc.PRICING)));
+        env.put("ATTRIBUTION_HOST", "127.0.0.1");
+        env.put("ATTRIBUTION_PORT", String.valueOf(ports.get(Svc.ATTRIBUTION)));
+        env.put("BUDGET_HOST", "127.0.0.1");
+        env.put("BUDGET_PORT", String.valueOf(ports.get(Svc.BUDGET)));
+        return env;
+    }
+
+    private static Process launch(Path jar, Map<String, String> env, Path logFile) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(jar.getParent().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(logFile.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static void awaitReady(RunningServices running, Svc svc) throws IOException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI uri = URI.create("http://127.0.0.1:" + running.port(svc) + "/q/health/ready");
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        Process process = running.process(svc);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw failure(running, svc, "exited with code " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2))
+                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + svc.module(), e);
+            }
+            sleep(200);
+        }
+        throw failure(running, svc, "not ready after " + READY_TIMEOUT.toSeconds() + " s");
+    }
+
+    private static IOException failure(RunningServices running, Svc svc, String what) {
+        Path logFile = running.logFile(svc);
+        return new IOException(svc.module() + " " + what + ". Last lines of " + logFile + ":\n"
+                + tail(logFile, 30)
+                + "\nHint: is PostgreSQL reachable (TOKENLEDGER_PG_URL / --pg-url) and Redis (TOKENLEDGER_REDIS_URL /"
+                + " --redis-url)? Is the jar up to date (./mvnw -DskipTests package)?");
+    }
+
+    static String tail(Path file, int lines) {
+        try {
+            List<String> all = Files.readAllLines(file);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_GRACE.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
