@@ -42,7 +42,7 @@ public record Budget(
         return Scope.matches(scope, dimensions);
     }
 
-    /** The lowest alert threshold, or empty-budget default 100 when none is set. */
+    /** The lowest alert threshold (100 if a budget somehow has none): where CheckBudget starts to WARN. */
     public int lowestThreshold() {
         return thresholds.isEmpty() ? 100 : thresholds.get(0);
     }
