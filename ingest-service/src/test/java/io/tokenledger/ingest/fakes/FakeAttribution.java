@@ -1,0 +1,38 @@
+package io.tokenledger.ingest.fakes;
+
+import io.quarkus.grpc.GrpcService;
+import io.smallrye.mutiny.Uni;
+import io.tokenledger.api.attribution.v1.CostRecord;
+import io.tokenledger.api.attribution.v1.Dimensions;
+import io.tokenledger.api.attribution.v1.MutinyAttributionServiceGrpc;
+import io.tokenledger.api.attribution.v1.RecordCostsRequest;
+import io.tokenledger.api.attribution.v1.RecordCostsResponse;
+import io.tokenledger.api.attribution.v1.RecordResult;
+import io.tokenledger.api.attribution.v1.RecordStatus;
+import java.util.Map;
+
+/** Attributes the well-known labels (missing ones are "unattributed"); fails on demand. */
+@GrpcService
+public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionServiceImplBase {
+
+    @Override
+    public Uni<RecordCostsResponse> recordCosts(RecordCostsRequest request) {
+        if (Fakes.attributionFailure().isPresent()) {
+            return Uni.createFrom().failure(Fakes.attributionFailure().get().asRuntimeException());
+        }
+        RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
+        for (CostRecord record : request.getRecordsList()) {
+            Fakes.RECORDED.add(record);
+            Map<String, String> labels = record.getLabelsMap();
+            response.addResults(RecordResult.newBuilder().setEventId(record.getEventId())
+                    .setStatus(RecordStatus.RECORD_STATUS_RECORDED)
+                    .setDimensions(Dimensions.newBuilder().setTenantId(record.getTenantId())
+                            .setTeam(labels.getOrDefault("team", "unattributed"))
+                            .setFeature(labels.getOrDefault("feature", "unattributed"))
+                            .setCustomer(labels.getOrDefault("customer", "unattributed"))
+                            .setUser(labels.getOrDefault("user", "unattributed"))
+                            .setEnvironment(labels.getOrDefault("environment", "unattributed"))));
+        }
+        return Uni.createFrom().item(response.build());
+    }
+}
