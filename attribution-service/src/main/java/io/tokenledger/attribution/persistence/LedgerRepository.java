@@ -124,12 +124,12 @@ public class LedgerRepository implements Ledger {
     }
 
     /**
-     * Connection loss, shutdown and exhausted resources (SQLSTATE classes 08, 57, 53) are worth a retry:
-     * UNAVAILABLE. Anything else is a bug a retry would repeat: INTERNAL.
+     * Connection loss, shutdown and exhausted resources (SQLSTATE classes 08, 57, 53, or none: the pool's own
+     * errors) are worth a retry: UNAVAILABLE. Anything else is a bug a retry would repeat: INTERNAL.
      */
     private static RuntimeException unavailable(String what, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
+        if (state.isEmpty() || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
             return new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE", "the ledger failed while " + what, e);
         }
         return new IllegalStateException("the ledger failed while " + what, e);
