@@ -8,11 +8,12 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 
 /** Every trace is shifted to start at {@code start} (UTC) on the day {@code days_back} days before today (UTC). */
-public record TimeSpec(@JsonProperty("start_utc") String startUtc, @JsonProperty("days_back") int daysBack) {
+public record TimeSpec(@JsonProperty("start_utc") String startUtc, @JsonProperty("days_back") Integer daysBack) {
 
     public TimeSpec {
         startUtc = startUtc == null ? "09:00" : startUtc;
         LocalTime.parse(startUtc);
+        daysBack = daysBack == null ? 1 : daysBack;
         Scenario.require(daysBack >= 1, "time.days_back must be >= 1 (events may not be in the future)");
     }
 
