@@ -1,0 +1,312 @@
+package io.tokenledger.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.protobuf.Timestamp;
+import com.google.rpc.BadRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.tokenledger.api.attribution.v1.CostRow;
+import io.tokenledger.api.attribution.v1.QueryCostRequest;
+import io.tokenledger.api.attribution.v1.QueryCostResponse;
+import io.tokenledger.api.budget.v1.Budget;
+import io.tokenledger.api.budget.v1.BudgetEvent;
+import io.tokenledger.api.budget.v1.BudgetPeriod;
+import io.tokenledger.api.budget.v1.CreateBudgetRequest;
+import io.tokenledger.api.budget.v1.CreateWebhookEndpointRequest;
+import io.tokenledger.api.budget.v1.GetBudgetRequest;
+import io.tokenledger.api.budget.v1.ListBudgetEventsRequest;
+import io.tokenledger.api.budget.v1.WebhookEndpoint;
+import io.tokenledger.api.common.v1.Money;
+import io.tokenledger.api.common.v1.PricingStatus;
+import io.tokenledger.api.common.v1.TokenUsage;
+import io.tokenledger.api.ingest.v1.EventResult;
+import io.tokenledger.api.ingest.v1.EventStatus;
+import io.tokenledger.api.ingest.v1.RecordUsageRequest;
+import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.cli.command.ProgressBar;
+import io.tokenledger.cli.command.Replayer;
+import io.tokenledger.cli.command.UsageEvents;
+import io.tokenledger.cli.infra.Clients;
+import io.tokenledger.cli.infra.Infra;
+import io.tokenledger.cli.infra.RunningServices;
+import io.tokenledger.cli.infra.ServiceLauncher;
+import io.tokenledger.cli.scenario.EventPlan;
+import io.tokenledger.cli.scenario.FeatureSpec;
+import io.tokenledger.cli.scenario.PlannedEvent;
+import io.tokenledger.cli.scenario.Scenario;
+import io.tokenledger.cli.scenario.ScenarioLoader;
+import io.tokenledger.cli.webhook.ReceivedWebhook;
+import io.tokenledger.cli.webhook.WebhookReceiver;
+import io.tokenledger.cli.webhook.WebhookSignature;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The whole suite as real processes: the four packaged services, the machine's PostgreSQL (a fresh database) and
+ * Redis, real gRPC. Replays the first 2,000 rows of each real trace and checks the ledger, the budget counters,
+ * idempotent replay and the signed webhooks against figures this test computes on its own from the trace rows and
+ * the catalog file.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteEndToEndIT {
+
+    private static final int ROWS_PER_TRACE = 2_000;
+    private static final String DATABASE = "tokenledger_e2e";
+    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
+    private static final String REDIS_URL = "redis://127.0.0.1:6379/2";
+    private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
+
+    private final Path repoRoot = Path.of("").toAbsolutePath().getParent();
+    // A tenant of its own per run: the Redis keys of earlier runs can never collide with this one.
+    private final String tenant = "e2e-" + System.currentTimeMillis();
+    private final Instant traceStart = LocalDate.now(ZoneOffset.UTC).minusDays(1)
+            .atTime(LocalTime.of(9, 0)).toInstant(ZoneOffset.UTC);
+
+    private RunningServices services;
+    private Clients clients;
+    private WebhookReceiver receiver;
+    private Scenario scenario;
+    private List<UsageEvent> events;
+    private final Map<String, Long> expectedNanosByFeature = new LinkedHashMap<>();
+    private final Map<String, String> budgetIdByFeature = new LinkedHashMap<>();
+    private long expectedTotalNanos;
+    private String tenantBudgetId;
+
+    @BeforeAll
+    void startSuite() throws Exception {
+        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
+             Statement sql = admin.createStatement()) {
+            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+            sql.execute("CREATE DATABASE " + DATABASE);
+        }
+        Scenario demo = ScenarioLoader.load(ScenarioLoader.DEFAULT);
+        scenario = new Scenario(tenant, demo.environment(), demo.seed(), demo.customers(), demo.time(),
+                demo.features(), List.of());
+        EventPlan plan = EventPlan.build(scenario, repoRoot, traceStart, ROWS_PER_TRACE);
+        events = UsageEvents.toProto(scenario, plan.events());
+        computeExpectedCosts(plan);
+
+        String secret = WebhookSignature.newSecret();
+        receiver = WebhookReceiver.start(secret, QUIET, body -> body);
+        Infra infra = new Infra("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "", REDIS_URL);
+        services = ServiceLauncher.start(repoRoot, infra, repoRoot.resolve("e2e/target/service-logs"), QUIET);
+        clients = new Clients(services);
+
+        clients.budget().createWebhookEndpoint(CreateWebhookEndpointRequest.newBuilder()
+                .setEndpoint(WebhookEndpoint.newBuilder().setTenantId(tenant).setUrl(receiver.url()))
+                .setSecret(secret).build());
+        for (FeatureSpec feature : scenario.features()) {
+            // Limits far above the spend: these budgets only count.
+            budgetIdByFeature.put(feature.name(), createBudget(feature.name(), Map.of("feature", feature.name()),
+                    1_000_000_000_000_000L, List.of(100)));
+        }
+        // The tenant budget's limit is 3/4 of the expected spend, so the replay crosses 50 % and 100 %, not 200 %.
+        tenantBudgetId = createBudget("all of " + tenant, Map.of(), expectedTotalNanos * 3 / 4, List.of(50, 100, 200));
+    }
+
+    /**
+     * Expected cost per event = input x input price + cached x cached price + output x output price (USD per 1M),
+     * rounded once, half-even, to nano-USD; summed per feature. Example, the first code-assist row (4,808 prompt,
+     * 10 completion tokens on codestral-latest at $1.00 / $3.00 per 1M): 4,808 x 1.00/1M + 10 x 3.00/1M
+     * = 0.004808 + 0.00003 = $0.004838 = 4,838,000 nano-USD.
+     */
+    private void computeExpectedCosts(EventPlan plan) throws Exception {
+        Path catalog = repoRoot.resolve("pricing-service/src/main/resources/catalog/prices.csv");
+        BigDecimal million = BigDecimal.valueOf(1_000_000);
+        for (FeatureSpec feature : scenario.features()) {
+            CatalogPrices prices = CatalogPrices.of(catalog, feature.model().provider(), feature.model().model());
+            long sum = 0;
+            for (PlannedEvent event : plan.events()) {
+                if (!event.feature().name().equals(feature.name())) {
+                    continue;
+                }
+                BigDecimal usd = BigDecimal.valueOf(event.row().inputTokens()).multiply(prices.input())
+                        .add(BigDecimal.valueOf(event.row().outputTokens()).multiply(prices.output()));
+                if (event.row().cachedInputTokens() > 0) {
+                    usd = usd.add(BigDecimal.valueOf(event.row().cachedInputTokens()).multiply(prices.cachedInput()));
+                }
+                sum += usd.divide(million).movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
+            }
+            expectedNanosByFeature.put(feature.name(), sum);
+            expectedTotalNanos += sum;
+        }
+        assertThat(plan.events()).hasSize(3 * ROWS_PER_TRACE);
+    }
+
+    @AfterAll
+    void stopSuite() {
+        if (clients != null) {
+            clients.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+        if (receiver != null) {
+            receiver.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void ledgerTotalsPerFeatureEqualTheHandComputedSums() throws Exception {
+        Replayer.Result result = Replayer.replay(events, 500, 2, clients, new ProgressBar(events.size(), QUIET, false));
+
+        assertThat(result.count(EventStatus.EVENT_STATUS_RECORDED)).isEqualTo(3L * ROWS_PER_TRACE);
+        assertThat(result.unpriced()).isZero();
+        assertLedgerMatchesExpectation();
+    }
+
+    @Test
+    @Order(2)
+    void everyEventWasChargedExactlyOnceInRedis() {
+        expectedNanosByFeature.forEach((feature, nanos) ->
+                assertThat(spentNanos(budgetIdByFeature.get(feature))).as("spent of %s", feature).isEqualTo(nanos));
+        assertThat(spentNanos(tenantBudgetId)).isEqualTo(expectedTotalNanos);
+    }
+
+    @Test
+    @Order(3)
+    void replayingTheSameEventsChangesNothing() throws Exception {
+        Replayer.Result again = Replayer.replay(events, 500, 2, clients, new ProgressBar(events.size(), QUIET, false));
+
+        assertThat(again.count(EventStatus.EVENT_STATUS_DUPLICATE)).isEqualTo(3L * ROWS_PER_TRACE);
+        assertLedgerMatchesExpectation();
+        everyEventWasChargedExactlyOnceInRedis();
+    }
+
+    @Test
+    @Order(4)
+    void thresholdWebhooksArriveOnceWithValidSignatures() throws Exception {
+        List<BudgetEvent> crossings = clients.budget().listBudgetEvents(ListBudgetEventsRequest.newBuilder()
+                .setTenantId(tenant).setBudgetId(tenantBudgetId).build()).getEventsList();
+        assertThat(crossings).extracting(BudgetEvent::getThresholdPercent).containsExactlyInAnyOrder(50, 100);
+        assertThat(clients.budget().listBudgetEvents(ListBudgetEventsRequest.newBuilder().setTenantId(tenant).build())
+                .getEventsList()).hasSize(2);
+
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (receiver.received().size() < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+        Thread.sleep(3_000); // Long enough for a duplicate delivery to show up, were there one.
+        List<ReceivedWebhook> received = receiver.received();
+        assertThat(received).hasSize(2).allMatch(ReceivedWebhook::signatureValid);
+        assertThat(received).extracting(ReceivedWebhook::id)
+                .containsExactlyInAnyOrderElementsOf(crossings.stream().map(BudgetEvent::getEventId).toList());
+        assertThat(received).allSatisfy(w -> assertThat(w.body()).contains(tenantBudgetId));
+    }
+
+    @Test
+    @Order(5)
+    void anUnknownModelIsRecordedUnpricedNeverAsFree() {
+        UsageEvent unknown = events.get(0).toBuilder().setEventId("unknown-model-1").setModel("gpt-9-imaginary").build();
+
+        EventResult result = clients.ingest(30).recordUsage(RecordUsageRequest.newBuilder().addEvents(unknown).build())
+                .getResults(0);
+
+        assertThat(result.getStatus()).isEqualTo(EventStatus.EVENT_STATUS_RECORDED);
+        assertThat(result.getPricingStatus()).isEqualTo(PricingStatus.PRICING_STATUS_UNPRICED);
+        assertThat(result.getUnpricedReason()).contains("gpt-9-imaginary");
+        QueryCostResponse byStatus = query(List.of("pricing_status"));
+        assertThat(byStatus.getTotal().getUnpricedCount()).isEqualTo(1);
+        assertThat(byStatus.getTotal().getEventCount()).isEqualTo(3L * ROWS_PER_TRACE + 1);
+        assertThat(byStatus.getTotal().getCostNanos()).isEqualTo(expectedTotalNanos);
+    }
+
+    @Test
+    @Order(6)
+    void aBatchWithOneBadEventIsRejectedWholeNamingTheField() throws Exception {
+        UsageEvent good = events.get(0).toBuilder().setEventId("batch-good-1").build();
+        UsageEvent bad = events.get(1).toBuilder().setEventId("batch-bad-1")
+                .setUsage(TokenUsage.newBuilder().setInputTokens(-5).setOutputTokens(3)).build();
+
+        assertThatThrownBy(() -> clients.ingest(30).recordUsage(
+                RecordUsageRequest.newBuilder().addEvents(good).addEvents(bad).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(fieldViolations(e)).contains("events[1].usage.input_tokens");
+                });
+        // Nothing of that batch was written: the good event is new when sent on its own.
+        assertThat(clients.ingest(30).recordUsage(RecordUsageRequest.newBuilder().addEvents(good).build())
+                .getResults(0).getStatus()).isEqualTo(EventStatus.EVENT_STATUS_RECORDED);
+    }
+
+    private void assertLedgerMatchesExpectation() {
+        QueryCostResponse byFeature = query(List.of("feature"));
+        Map<String, Long> actual = new LinkedHashMap<>();
+        for (CostRow row : byFeature.getRowsList()) {
+            actual.put(row.getGroupValues(0), row.getCostNanos());
+            assertThat(row.getEventCount()).isEqualTo(ROWS_PER_TRACE);
+            assertThat(row.getCost().getUnits() * 1_000_000_000L + row.getCost().getNanos()).isEqualTo(row.getCostNanos());
+        }
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(expectedNanosByFeature);
+        assertThat(byFeature.getTotal().getCostNanos()).isEqualTo(expectedTotalNanos);
+        long inputTokens = events.stream().mapToLong(e -> e.getUsage().getInputTokens()).sum();
+        long cachedTokens = events.stream().mapToLong(e -> e.getUsage().getCachedInputTokens()).sum();
+        long outputTokens = events.stream().mapToLong(e -> e.getUsage().getOutputTokens()).sum();
+        assertThat(byFeature.getTotal().getTokens().getInputTokens()).isEqualTo(inputTokens);
+        assertThat(byFeature.getTotal().getTokens().getCachedInputTokens()).isEqualTo(cachedTokens);
+        assertThat(byFeature.getTotal().getTokens().getOutputTokens()).isEqualTo(outputTokens);
+    }
+
+    private QueryCostResponse query(List<String> groupBy) {
+        return clients.attribution().queryCost(QueryCostRequest.newBuilder().setTenantId(tenant)
+                .setStartTime(timestamp(traceStart.minusSeconds(3600)))
+                .setEndTime(timestamp(traceStart.plusSeconds(86_400)))
+                .addAllGroupBy(groupBy).build());
+    }
+
+    private String createBudget(String name, Map<String, String> scope, long limitNanos, List<Integer> thresholds) {
+        return clients.budget().createBudget(CreateBudgetRequest.newBuilder()
+                .setRequestId("e2e-" + name)
+                .setBudget(Budget.newBuilder().setTenantId(tenant).setDisplayName(name).putAllScope(scope)
+                        .setPeriod(BudgetPeriod.BUDGET_PERIOD_DAY).setTimeZone("UTC")
+                        .setLimit(Money.newBuilder().setCurrencyCode("USD")
+                                .setUnits(limitNanos / 1_000_000_000L).setNanos((int) (limitNanos % 1_000_000_000L))).addAllThresholdPercents(thresholds))
+                .build()).getBudget().getBudgetId();
+    }
+
+    private long spentNanos(String budgetId) {
+        return clients.budget().getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant).setBudgetId(budgetId)
+                .setAtTime(timestamp(traceStart)).build()).getStatus().getSpentNanos();
+    }
+
+    private static List<String> fieldViolations(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream()
+                .filter(d -> d.is(BadRequest.class))
+                .flatMap(d -> {
+                    try {
+                        return d.unpack(BadRequest.class).getFieldViolationsList().stream();
+                    } catch (com.google.protobuf.InvalidProtocolBufferException x) {
+                        throw new IllegalStateException(x);
+                    }
+                })
+                .map(BadRequest.FieldViolation::getField).toList();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return UsageEvents.timestamp(instant);
+    }
+}
