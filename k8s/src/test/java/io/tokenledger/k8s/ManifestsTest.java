@@ -199,6 +199,14 @@ class ManifestsTest {
     }
 
     @Test
+    void devWebhookKeyIsTheBase64Of32BytesThatBudgetServiceRequires() {
+        io.fabric8.kubernetes.api.model.Secret webhook =
+                Workloads.named(overlay("dev"), io.fabric8.kubernetes.api.model.Secret.class, "tokenledger-webhook");
+        // budget-service's SecretCipher refuses to start unless the key decodes to an AES-256 key.
+        assertThat(java.util.Base64.getDecoder().decode(webhook.getStringData().get("key"))).hasSize(32);
+    }
+
+    @Test
     void prodLeavesOnlyTheDocumentedExternalSecretsUnresolved() {
         // k8s/README.md: prod expects these two Secrets to be created out of band.
         assertThat(Workloads.unresolved(overlay("prod")))
