@@ -1,5 +1,7 @@
 package io.tokenledger.ingest.domain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +19,7 @@ public record PricedEvent(
         String resolvedModel) {
 
     public PricedEvent {
-        breakdown = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(breakdown));
+        breakdown = Collections.unmodifiableMap(new LinkedHashMap<>(breakdown));
     }
 
     public Outcome outcome() {

@@ -1,6 +1,8 @@
 package io.tokenledger.ingest.domain;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +23,7 @@ public record UsageEvent(
         String traceId) {
 
     public UsageEvent {
-        usage = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(usage));
+        usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));
         labels = Map.copyOf(labels);
     }
 
