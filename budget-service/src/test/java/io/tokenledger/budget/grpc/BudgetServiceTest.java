@@ -108,6 +108,33 @@ class BudgetServiceTest {
     }
 
     @Test
+    void concurrentRetriesOfTheSameEventsCountEachOnce() throws Exception {
+        Budget budget = create(budget("all", Map.of(), 1000 * USD, List.of(100)), "");
+        // 20 events of 1..20 x $0.01; sent by 8 clients at once, each event 8 times: counted once each.
+        // Sum = (1 + ... + 20) x $0.01 = 210 x 10,000,000 = 2,100,000,000 nano-USD.
+        List<SpendCharge> all = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            all.add(charge("c-" + i, i * 10_000_000L, Map.of()));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<ChargeSpendResponse>> sent = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            List<SpendCharge> shuffled = new ArrayList<>(all);
+            java.util.Collections.shuffle(shuffled);
+            sent.add(pool.submit(() -> charge(shuffled.toArray(SpendCharge[]::new))));
+        }
+        long charged = 0;
+        for (java.util.concurrent.Future<ChargeSpendResponse> response : sent) {
+            charged += response.get().getResultsList().stream().filter(r -> r.getStatus() == ChargeStatus.CHARGE_STATUS_CHARGED).count();
+        }
+        pool.shutdown();
+        assertThat(charged).isEqualTo(20);
+        GetBudgetResponse got = budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant)
+                .setBudgetId(budget.getBudgetId()).setAtTime(ts(noon)).build());
+        assertThat(got.getStatus().getSpentNanos()).isEqualTo(2_100_000_000L);
+    }
+
+    @Test
     void checkBudgetAllowWarnDenyWithExactRemaining() {
         Budget support = create(budget("support daily", Map.of("team", "support"), 10 * USD, List.of(50, 80, 100)), "");
         charge(charge("evt-a", 3 * USD, Map.of("team", "support", "model", "gpt-5-mini")));
