@@ -30,7 +30,8 @@ public final class ServiceLauncher {
         }
     }
 
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+    /** 60 s, or TOKENLEDGER_READY_TIMEOUT_SECONDS (slow or busy machines). */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(readyTimeoutSeconds());
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private ServiceLauncher() {
@@ -68,6 +69,14 @@ public final class ServiceLauncher {
         } catch (IOException | RuntimeException e) {
             running.close();
             throw e;
+        }
+    }
+
+    private static long readyTimeoutSeconds() {
+        try {
+            return Long.parseLong(System.getenv().getOrDefault("TOKENLEDGER_READY_TIMEOUT_SECONDS", "60").trim());
+        } catch (NumberFormatException e) {
+            return 60;
         }
     }
 
@@ -133,7 +142,7 @@ public final class ServiceLauncher {
         Path logFile = running.logFile(svc);
         return new IOException(svc.module() + " " + what + ". Last lines of " + logFile + ":\n"
                 + tail(logFile, 30)
-                + "\nHint: is PostgreSQL reachable (TOKENLEDGER_PG_URL / --pg-url) and Redis (TOKENLEDGER_REDIS_URL /"
+                + "\nHint: on a slow or busy machine raise TOKENLEDGER_READY_TIMEOUT_SECONDS. Is PostgreSQL reachable (TOKENLEDGER_PG_URL / --pg-url) and Redis (TOKENLEDGER_REDIS_URL /"
                 + " --redis-url)? Is the jar up to date (./mvnw -DskipTests package)?");
     }
 

@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A text table: the first column left-aligned, the others right-aligned (numbers). */
+/** A text table: columns of numbers and amounts right-aligned, text columns left-aligned. */
 final class Table {
 
     private final List<String[]> rows = new ArrayList<>();
@@ -31,24 +31,31 @@ final class Table {
                 widths[i] = Math.max(widths[i], row[i].length());
             }
         }
-        out.println("  " + format(header, widths));
+        boolean[] right = new boolean[header.length];
+        for (int i = 0; i < header.length; i++) {
+            right[i] = i > 0;
+            for (String[] row : rows) {
+                right[i] &= row[i].isEmpty() || row[i].matches("^-?\\$?-?[0-9].*");
+            }
+        }
+        out.println("  " + format(header, widths, right));
         StringBuilder rule = new StringBuilder("  ");
         for (int i = 0; i < widths.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(widths[i]));
         }
         out.println(rule);
         for (String[] row : rows) {
-            out.println("  " + format(row, widths));
+            out.println("  " + format(row, widths, right));
         }
     }
 
-    private static String format(String[] cells, int[] widths) {
+    private static String format(String[] cells, int[] widths, boolean[] right) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 line.append("  ");
             }
-            String fmt = i == 0 ? "%-" + widths[i] + "s" : "%" + widths[i] + "s";
+            String fmt = right[i] ? "%" + widths[i] + "s" : "%-" + widths[i] + "s";
             line.append(String.format(fmt, cells[i]));
         }
         return line.toString().stripTrailing();
