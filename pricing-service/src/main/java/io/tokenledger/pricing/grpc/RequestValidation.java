@@ -25,10 +25,16 @@ final class RequestValidation {
         if (count <= MAX_ITEMS) {
             for (int i = 0; i < count; i++) {
                 PriceItem item = request.getItems(i);
-                String path = "items[" + i + "]";
-                required(violations, item.getProvider(), path + ".provider");
-                required(violations, item.getModel(), path + ".model");
-                usage(violations, item.getUsage(), path + ".usage");
+                // Field paths are built only for a bad item: a valid 10,000-item batch allocates no strings here.
+                if (item.getProvider().isBlank()) {
+                    violations.add("items[" + i + "].provider", "is required");
+                }
+                if (item.getModel().isBlank()) {
+                    violations.add("items[" + i + "].model", "is required");
+                }
+                if (hasNegative(item.getUsage())) {
+                    usage(violations, item.getUsage(), "items[" + i + "].usage");
+                }
             }
         }
         violations.throwIfAny();
@@ -65,6 +71,14 @@ final class RequestValidation {
         violations.check(!value.isBlank(), field, "is required");
     }
 
+    private static boolean hasNegative(TokenUsage usage) {
+        return (usage.getInputTokens() | usage.getCachedInputTokens() | usage.getCacheWrite5MTokens()
+                | usage.getCacheWrite1HTokens() | usage.getOutputTokens() | usage.getReasoningTokens()
+                | usage.getInputAudioTokens() | usage.getOutputAudioTokens() | usage.getInputImageTokens()
+                | usage.getOutputImageTokens() | usage.getEmbeddingTokens() | usage.getTrainingTokens()
+                | usage.getTrainingEpochs() | usage.getRequests() | usage.getWebSearchQueries()) < 0;
+    }
+
     private static void usage(Violations violations, TokenUsage usage, String path) {
         nonNegative(violations, usage.getInputTokens(), path, "input_tokens");
         nonNegative(violations, usage.getCachedInputTokens(), path, "cached_input_tokens");
@@ -85,7 +99,6 @@ final class RequestValidation {
 
     private static void nonNegative(Violations violations, long value, String path, String field) {
         if (value < 0) {
-            // The path string is only built for the rare bad value, not for every field of every item.
             violations.add(path + "." + field, "must be >= 0");
         }
     }

@@ -11,22 +11,15 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
-/** The price book as loaded at startup from the real PostgreSQL, its metrics and its speed. */
+/** The price book as loaded at startup from the real PostgreSQL, and its metrics. */
 @QuarkusTest
 class PriceBookTest {
 
     private static final Instant JUNE = Instant.parse("2025-06-01T00:00:00Z");
-    private static final String[][] MODELS = {
-        {"openai", "gpt-5-mini"}, {"openai", "gpt-5-nano"}, {"anthropic", "claude-sonnet-4-5-20250929"},
-        {"anthropic", "claude-haiku-4-5"}, {"mistral", "codestral-latest"}, {"mistral", "devstral-small-2507"},
-        {"google", "gemini-2.5-flash"}, {"openai", "gpt-9"},
-    };
 
     @Inject
     PriceBook priceBook;
@@ -64,28 +57,6 @@ class PriceBookTest {
         assertThat(results.get(0).costNanos()).isEqualTo(9_000L);
         assertThat(counter("PRICED") - pricedBefore).isEqualTo(1.0);
         assertThat(counter("UNPRICED") - unpricedBefore).isEqualTo(1.0);
-    }
-
-    @Test
-    void pricesAThousandItemBatchWellUnderTenMilliseconds() {
-        List<UsageToPrice> batch = new ArrayList<>();
-        for (int i = 0; i < 1_000; i++) {
-            String[] model = MODELS[i % MODELS.length];
-            batch.add(new UsageToPrice("e" + i, model[0], model[1], JUNE, usage(1_000 + i, 200 + i)));
-        }
-        for (int warm = 0; warm < 300; warm++) {
-            priceBook.price(batch);
-        }
-        long[] micros = new long[50];
-        for (int run = 0; run < micros.length; run++) {
-            long start = System.nanoTime();
-            priceBook.price(batch);
-            micros[run] = (System.nanoTime() - start) / 1_000;
-        }
-        Arrays.sort(micros);
-
-        // The median stays far below the 10 ms budget (typically well under 1 ms).
-        assertThat(micros[micros.length / 2]).isLessThan(5_000L);
     }
 
     private double counter(String status) {
