@@ -47,9 +47,24 @@ public final class CostBatch {
         for (CostPart part : CostPart.values()) {
             violations.check(entry.breakdown().get(part) >= 0, path + ".breakdown." + part.field(), "must be >= 0");
         }
+        checkText(entry.provider(), path + ".provider", violations);
+        checkText(entry.model(), path + ".model", violations);
+        checkText(entry.unpricedReason(), path + ".unpriced_reason", violations);
+        checkText(entry.priceId(), path + ".price_id", violations);
+        checkText(entry.traceId(), path + ".trace_id", violations);
+        entry.labels().forEach((key, value) -> {
+            checkText(key, path + ".labels", violations);
+            checkText(value, path + ".labels[" + key.replace("\0", "") + "]", violations);
+        });
+    }
+
+    // PostgreSQL text and jsonb cannot hold U+0000; rejecting it here keeps one bad label from failing a batch later.
+    private static void checkText(String text, String field, Violations violations) {
+        violations.check(text.indexOf('\0') < 0, field, "must not contain the NUL character");
     }
 
     private static void checkId(String id, String field, Violations violations) {
+        checkText(id, field, violations);
         if (id.isBlank()) {
             violations.add(field, "is required");
         } else if (id.length() > MAX_ID_LENGTH) {

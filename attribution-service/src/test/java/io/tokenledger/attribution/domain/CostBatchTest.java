@@ -55,6 +55,19 @@ class CostBatchTest {
     }
 
     @Test
+    void nulCharactersAreRejectedBecausePostgresCannotStoreThem() {
+        CostEntry good = Entries.valid("e0");
+        CostEntry nul = new CostEntry("e1", "acme", good.occurredAt(), "open\0ai", "gpt-4o", good.tokens(),
+                java.util.Map.of("region", "e\0u"), PricingStatus.PRICED, "", 0, good.breakdown(), "", "");
+
+        TokenLedgerException.Invalid invalid = catchThrowableOfType(TokenLedgerException.Invalid.class,
+                () -> CostBatch.validate(List.of(good, nul)));
+
+        assertThat(invalid.violations()).extracting(FieldViolation::field)
+                .containsExactly("records[1].provider", "records[1].labels[region]");
+    }
+
+    @Test
     void aBatchOfMoreThan10000RecordsIsRejected() {
         List<CostEntry> entries = new ArrayList<>(Collections.nCopies(10_001, Entries.valid("e")));
 
