@@ -35,10 +35,8 @@ public class PriceBook {
 
     public PriceBook(Clock clock, MeterRegistry registry) {
         this.clock = clock;
-        this.pricedItems = Counter.builder("tokenledger.pricing.items").tag("status", "PRICED")
-                .description("Usage items priced").register(registry);
-        this.unpricedItems = Counter.builder("tokenledger.pricing.items").tag("status", "UNPRICED")
-                .description("Usage items that could not be priced").register(registry);
+        this.pricedItems = itemCounter(registry, "PRICED");
+        this.unpricedItems = itemCounter(registry, "UNPRICED");
     }
 
     /** Makes a new snapshot current; calls in flight finish on the old one. */
@@ -117,6 +115,12 @@ public class PriceBook {
         return new ModelPage(page, more ? PageToken.after(last) : "");
     }
 
+    private static Counter itemCounter(MeterRegistry registry, String status) {
+        return Counter.builder("tokenledger.pricing.items").tag("status", status)
+                .description("Usage items priced, by outcome (PRICED or UNPRICED)").register(registry);
+    }
+
+    /** Counted once per batch rather than per item. */
     private void count(int priced, int unpriced) {
         if (priced > 0) {
             pricedItems.increment(priced);
