@@ -131,8 +131,11 @@ final class DemoCommand {
             String name = text(data, "display_name", "displayName", "budget_name", "budget");
             String threshold = text(data, "threshold_percent", "thresholdPercent", "threshold");
             String type = text(node, "type");
+            String spent = text(data, "spent_usd");
+            String limit = text(data, "limit_usd");
             return (type.isEmpty() ? "" : type + ": ") + (name.isEmpty() ? "" : "'" + name + "' ")
-                    + (threshold.isEmpty() ? "" : "crossed " + threshold + "%");
+                    + (threshold.isEmpty() ? "" : "crossed " + threshold + "%")
+                    + (spent.isEmpty() || limit.isEmpty() ? "" : " (spent $" + spent + " of $" + limit + ")");
         } catch (Exception e) {
             return body.length() > 120 ? body.substring(0, 120) + "..." : body;
         }
