@@ -17,7 +17,7 @@ import java.util.Deque;
 final class Session implements AutoCloseable {
 
     private final Deque<AutoCloseable> resources = new ArrayDeque<>();
-    private final Thread hook = new Thread(this::closeQuietly, "tokenledger-shutdown");
+    private final Thread hook = new Thread(this::interrupted, "tokenledger-shutdown");
     private EmbeddedInfra infra;
     private Clients clients;
     private boolean closed;
@@ -61,6 +61,17 @@ final class Session implements AutoCloseable {
         } catch (IllegalStateException e) {
             // Already shutting down: the hook is running this.
         }
+    }
+
+    private void interrupted() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+        }
+        System.err.println();
+        System.err.println("Interrupted: stopping the services, PostgreSQL and Redis...");
+        closeQuietly();
     }
 
     private synchronized void closeQuietly() {
