@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,36 +37,46 @@ public class CostRecording {
     public List<RecordOutcome> record(List<CostEntry> entries) {
         CostBatch.validate(entries);
         // The first entry of a key in the batch is the one written; a repeat of it in the batch is a duplicate.
-        Map<LedgerKey, AttributedCost> candidates = new LinkedHashMap<>();
-        for (CostEntry entry : entries) {
-            candidates.computeIfAbsent(entry.key(),
-                    key -> new AttributedCost(entry, Attribution.attribute(entry.tenantId(), entry.labels())));
+        Map<LedgerKey, AttributedCost> candidates = new LinkedHashMap<>(entries.size() * 2);
+        boolean[] first = new boolean[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            CostEntry entry = entries.get(i);
+            if (!candidates.containsKey(entry.key())) {
+                candidates.put(entry.key(),
+                        new AttributedCost(entry, Attribution.attribute(entry.tenantId(), entry.labels())));
+                first[i] = true;
+            }
         }
         List<AttributedCost> rows = new ArrayList<>(candidates.values());
         Set<LedgerKey> inserted = ledger.insertNew(rows);
 
-        Map<LedgerKey, Dimensions> stored = new HashMap<>();
         List<LedgerKey> existing = new ArrayList<>();
-        for (LedgerKey key : candidates.keySet()) {
-            if (inserted.contains(key)) {
-                stored.put(key, candidates.get(key).dimensions());
-            } else {
-                existing.add(key);
+        if (inserted.size() < rows.size()) {
+            for (LedgerKey key : candidates.keySet()) {
+                if (!inserted.contains(key)) {
+                    existing.add(key);
+                }
             }
         }
-        stored.putAll(ledger.dimensionsOf(existing));
+        Map<LedgerKey, Dimensions> stored = existing.isEmpty() ? Map.of() : ledger.dimensionsOf(existing);
 
         List<RecordOutcome> outcomes = new ArrayList<>(entries.size());
-        Set<LedgerKey> reported = new java.util.HashSet<>();
-        for (CostEntry entry : entries) {
-            LedgerKey key = entry.key();
-            boolean recorded = inserted.contains(key) && reported.add(key);
-            // A row the ledger skipped but cannot show was deleted meanwhile; report what this call attributed.
-            Dimensions dimensions = stored.getOrDefault(key, candidates.get(key).dimensions());
+        List<AttributedCost> recordedRows = new ArrayList<>(inserted.size());
+        for (int i = 0; i < entries.size(); i++) {
+            CostEntry entry = entries.get(i);
+            AttributedCost candidate = candidates.get(entry.key());
+            // Only the first entry of a key in the batch can have been written now; its repeats are duplicates.
+            boolean recorded = first[i] && inserted.contains(entry.key());
+            if (recorded) {
+                recordedRows.add(candidate);
+            }
+            // A skipped row the ledger cannot show was deleted meanwhile; then report what this call attributed.
+            Dimensions dimensions = recorded ? candidate.dimensions()
+                    : stored.getOrDefault(entry.key(), candidate.dimensions());
             outcomes.add(new RecordOutcome(entry.eventId(),
                     recorded ? RecordOutcome.Status.RECORDED : RecordOutcome.Status.DUPLICATE, dimensions));
         }
-        metrics.recorded(rows.stream().filter(row -> inserted.contains(row.entry().key())).toList());
+        metrics.recorded(recordedRows);
         LOG.debugf("recorded %d of %d cost records", inserted.size(), entries.size());
         return outcomes;
     }

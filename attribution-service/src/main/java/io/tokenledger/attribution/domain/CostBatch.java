@@ -17,58 +17,74 @@ public final class CostBatch {
     private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
+    private static final String NUL = "must not contain the NUL character";
+
     private CostBatch() {
     }
 
     /** Throws {@code TokenLedgerException.Invalid} naming every problem of the batch; nothing is recorded then. */
     public static void validate(List<CostEntry> entries) {
         Violations violations = new Violations();
-        violations.check(entries.size() <= MAX_RECORDS, "records", "at most " + MAX_RECORDS + " records per call");
+        if (entries.size() > MAX_RECORDS) {
+            violations.add("records", "at most " + MAX_RECORDS + " records per call");
+        }
         for (int i = 0; i < entries.size(); i++) {
             validate(entries.get(i), "records[" + i + "]", violations);
         }
         violations.throwIfAny();
     }
 
+    // Field paths are built only for a violation: a valid batch of 10,000 costs no string work here.
     private static void validate(CostEntry entry, String path, Violations violations) {
-        checkId(entry.eventId(), path + ".event_id", violations);
-        checkId(entry.tenantId(), path + ".tenant_id", violations);
+        checkId(entry.eventId(), path, ".event_id", violations);
+        checkId(entry.tenantId(), path, ".tenant_id", violations);
         if (entry.occurredAt() == null) {
             violations.add(path + ".occurred_time", "is required");
         } else if (entry.occurredAt().isBefore(EARLIEST) || entry.occurredAt().isAfter(LATEST)) {
             violations.add(path + ".occurred_time", "must be within the years 1 to 9999");
         }
-        violations.check(entry.pricingStatus() != PricingStatus.UNSPECIFIED, path + ".pricing_status",
-                "must be PRICING_STATUS_PRICED or PRICING_STATUS_UNPRICED");
-        violations.check(entry.costNanos() >= 0, path + ".cost_nanos", "must be >= 0");
+        if (entry.pricingStatus() == PricingStatus.UNSPECIFIED) {
+            violations.add(path + ".pricing_status", "must be PRICING_STATUS_PRICED or PRICING_STATUS_UNPRICED");
+        }
+        if (entry.costNanos() < 0) {
+            violations.add(path + ".cost_nanos", "must be >= 0");
+        }
         for (TokenClass tokenClass : TokenClass.values()) {
-            violations.check(entry.tokens().get(tokenClass) >= 0, path + ".usage." + tokenClass.field(), "must be >= 0");
+            if (entry.tokens().get(tokenClass) < 0) {
+                violations.add(path + ".usage." + tokenClass.field(), "must be >= 0");
+            }
         }
         for (CostPart part : CostPart.values()) {
-            violations.check(entry.breakdown().get(part) >= 0, path + ".breakdown." + part.field(), "must be >= 0");
+            if (entry.breakdown().get(part) < 0) {
+                violations.add(path + ".breakdown." + part.field(), "must be >= 0");
+            }
         }
-        checkText(entry.provider(), path + ".provider", violations);
-        checkText(entry.model(), path + ".model", violations);
-        checkText(entry.unpricedReason(), path + ".unpriced_reason", violations);
-        checkText(entry.priceId(), path + ".price_id", violations);
-        checkText(entry.traceId(), path + ".trace_id", violations);
+        checkText(entry.provider(), path, ".provider", violations);
+        checkText(entry.model(), path, ".model", violations);
+        checkText(entry.unpricedReason(), path, ".unpriced_reason", violations);
+        checkText(entry.priceId(), path, ".price_id", violations);
+        checkText(entry.traceId(), path, ".trace_id", violations);
         entry.labels().forEach((key, value) -> {
-            checkText(key, path + ".labels", violations);
-            checkText(value, path + ".labels[" + key.replace("\0", "") + "]", violations);
+            checkText(key, path, ".labels", violations);
+            if (value.indexOf('\0') >= 0) {
+                violations.add(path + ".labels[" + key.replace("\0", "") + "]", NUL);
+            }
         });
     }
 
     // PostgreSQL text and jsonb cannot hold U+0000; rejecting it here keeps one bad label from failing a batch later.
-    private static void checkText(String text, String field, Violations violations) {
-        violations.check(text.indexOf('\0') < 0, field, "must not contain the NUL character");
+    private static void checkText(String text, String path, String field, Violations violations) {
+        if (text.indexOf('\0') >= 0) {
+            violations.add(path + field, NUL);
+        }
     }
 
-    private static void checkId(String id, String field, Violations violations) {
-        checkText(id, field, violations);
+    private static void checkId(String id, String path, String field, Violations violations) {
+        checkText(id, path, field, violations);
         if (id.isBlank()) {
-            violations.add(field, "is required");
+            violations.add(path + field, "is required");
         } else if (id.length() > MAX_ID_LENGTH) {
-            violations.add(field, "must be at most " + MAX_ID_LENGTH + " characters");
+            violations.add(path + field, "must be at most " + MAX_ID_LENGTH + " characters");
         }
     }
 }

@@ -5,10 +5,12 @@ import io.tokenledger.platform.error.Violations;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -21,9 +23,11 @@ public record CostQuery(String tenantId, Optional<Instant> start, Instant end, L
     /** The most rows one query may ask for. */
     public static final int MAX_LIMIT = 10_000;
 
+    private static final Set<String> ZONE_NAMES = Set.copyOf(ZoneId.getAvailableZoneIds());
+
     public CostQuery {
         groupBy = List.copyOf(groupBy);
-        filters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(filters));
+        filters = Collections.unmodifiableMap(new LinkedHashMap<>(filters));
     }
 
     /**
@@ -62,7 +66,7 @@ public record CostQuery(String tenantId, Optional<Instant> start, Instant end, L
         ZoneId zone = ZoneId.of("UTC");
         String zoneName = timeZone.isEmpty() ? "UTC" : timeZone;
         // Only IANA names: offsets like "+02:00" mean the opposite sign in PostgreSQL's POSIX rules.
-        if (ZoneId.getAvailableZoneIds().contains(zoneName)) {
+        if (ZONE_NAMES.contains(zoneName)) {
             zone = ZoneId.of(zoneName);
         } else {
             violations.add("time_zone", "must be an IANA time zone name such as Europe/Berlin");

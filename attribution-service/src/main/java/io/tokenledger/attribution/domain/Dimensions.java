@@ -1,5 +1,6 @@
 package io.tokenledger.attribution.domain;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -22,6 +23,6 @@ public record Dimensions(String tenantId, String team, String feature, String cu
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(environment, "environment");
         // Sorted, so that stored tags and responses are deterministic.
-        tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags));
     }
 }

@@ -212,6 +212,20 @@ class AttributionGrpcServiceTest {
     }
 
     @Test
+    void weekMonthAndHourBuckets() {
+        // Jan 15 2026 is a Thursday: the ISO week of every event starts Monday 2026-01-12T00:00Z = 1768176000.
+        assertThat(summary(attribution.queryCost(january().setGranularity(Granularity.GRANULARITY_WEEK).build())))
+                .containsExactly(" @1768176000 = 70400000 (5)");
+        // January in Berlin (UTC+1) starts 2025-12-31T23:00Z = 1767222000.
+        assertThat(summary(attribution.queryCost(january().setGranularity(Granularity.GRANULARITY_MONTH)
+                .setTimeZone("Europe/Berlin").build()))).containsExactly(" @1767222000 = 70400000 (5)");
+        // Hours: e1 in 04:00Z (1768449600), e2 in 05:00Z (1768453200), one row per event hour.
+        List<String> hours = summary(attribution.queryCost(january().setGranularity(Granularity.GRANULARITY_HOUR)
+                .putFilters("team", "search").build()));
+        assertThat(hours).containsExactly(" @1768449600 = 7500000 (1)", " @1768453200 = 900000 (1)");
+    }
+
+    @Test
     void groupedByTagWithMissingTagsUnattributed() {
         QueryCostResponse response = attribution.queryCost(january("tag:region").build());
 

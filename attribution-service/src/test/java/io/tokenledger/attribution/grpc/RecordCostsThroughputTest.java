@@ -36,9 +36,11 @@ class RecordCostsThroughputTest {
 
     @Test
     void aThousandRecordsPerCallInWellUnderFiftyMilliseconds() {
-        for (int warmup = 0; warmup < 10; warmup++) {
+        for (int warmup = 0; warmup < 40; warmup++) {
             attribution.recordCosts(batch(warmup));
         }
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuBefore = os.getProcessCpuTime();
         long[] millis = new long[10];
         for (int run = 0; run < millis.length; run++) {
             RecordCostsRequest request = batch(100 + run);
@@ -48,9 +50,11 @@ class RecordCostsThroughputTest {
             assertThat(response.getResultsList()).extracting(RecordResult::getStatus)
                     .containsOnly(RecordStatus.RECORD_STATUS_RECORDED).hasSize(BATCH);
         }
+        // JVM CPU per call (client and server together, request building included): separates our work from waiting.
+        long cpuPerCall = (os.getProcessCpuTime() - cpuBefore) / millis.length / 1_000_000;
         Arrays.sort(millis);
-        LOG.infof("RecordCosts of %d records: median %d ms, best %d ms, worst %d ms",
-                BATCH, millis[millis.length / 2], millis[0], millis[millis.length - 1]);
+        LOG.infof("RecordCosts of %d records: median %d ms, best %d ms, worst %d ms; JVM CPU %d ms per call",
+                BATCH, millis[millis.length / 2], millis[0], millis[millis.length - 1], cpuPerCall);
         // The target is well under 50 ms; the bound is loose so that a busy CI machine does not fail the build.
         assertThat(millis[millis.length / 2]).isLessThan(250);
     }
