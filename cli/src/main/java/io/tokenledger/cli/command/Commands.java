@@ -44,6 +44,9 @@ public final class Commands {
             return 2;
         } catch (Exception e) {
             System.err.println("tokenledger " + args.command() + " failed: " + e.getMessage());
+            if (System.getenv("TOKENLEDGER_DEBUG") != null) {
+                e.printStackTrace();
+            }
             return 1;
         }
     }
