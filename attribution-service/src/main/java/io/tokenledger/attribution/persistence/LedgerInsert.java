@@ -9,6 +9,7 @@ import io.tokenledger.attribution.domain.TokenClass;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,28 +30,27 @@ final class LedgerInsert {
     }
 
     private static String buildSql() {
+        List<String> longColumns = new ArrayList<>();
+        longColumns.add("cost_nanos");
+        for (TokenClass tokenClass : TokenClass.values()) {
+            longColumns.add(tokenClass.field());
+        }
+        for (CostPart part : CostPart.values()) {
+            longColumns.add(part.field());
+        }
         StringBuilder columns = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
         for (String column : TEXT_COLUMNS) {
-            append(columns, column);
             String cast = column.equals("occurred_at") ? "::timestamptz" : column.equals("tags") ? "::jsonb" : "";
+            append(columns, column);
             append(selected, "r." + column + cast);
             append(arrays, "?::text[]");
         }
-        append(columns, "cost_nanos");
-        for (TokenClass tokenClass : TokenClass.values()) {
-            append(columns, tokenClass.field());
-        }
-        for (CostPart part : CostPart.values()) {
-            append(columns, part.field());
-        }
-        for (int i = 0; i < LONG_COLUMNS; i++) {
-            append(arrays, "?::bigint[]");
-        }
-        String longColumns = columns.substring(columns.indexOf("cost_nanos"));
-        for (String column : longColumns.split(", ")) {
+        for (String column : longColumns) {
+            append(columns, column);
             append(selected, "r." + column);
+            append(arrays, "?::bigint[]");
         }
         return "INSERT INTO attribution.cost_ledger (" + columns + ") SELECT " + selected
                 + " FROM unnest(" + arrays + ") AS r(" + columns + ")"
