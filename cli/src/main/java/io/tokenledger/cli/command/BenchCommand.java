@@ -29,6 +29,7 @@ final class BenchCommand {
         int rows = args.intOption("rows", 0, 1);
         int batch = args.intOption("batch", 500, 1);
         int threads = args.intOption("threads", 4, 1);
+        int warmup = args.intOption("warmup", 5_000, 0);
         Path outDir = Path.of(args.option("out", "out")).toAbsolutePath();
         Clock clock = Clock.systemUTC();
         EventPlan plan = EventPlan.build(scenario, root, scenario.time().traceStart(clock), rows);
@@ -38,10 +39,21 @@ final class BenchCommand {
                 events.size(), batch, threads, Runtime.getRuntime().availableProcessors());
         try (Session session = Session.start(args, root, outDir.resolve("bench-logs"), out)) {
             Budgets.create(scenario, session.clients(), day);
+            if (warmup > 0) {
+                // The JVMs compile their hot paths during the first thousands of events; a separate tenant warms
+                // them up so the measured run is steady state and its events are all new.
+                Scenario warm = new Scenario(scenario.tenant() + "-warmup", scenario.environment(), scenario.seed(),
+                        scenario.customers(), scenario.time(), scenario.features(), List.of());
+                List<UsageEvent> warmEvents = UsageEvents.toProto(warm, plan.events())
+                        .subList(0, Math.min(warmup, events.size()));
+                out.printf("Warm-up: %,d events of tenant %s (not measured)%n", warmEvents.size(), warm.tenant());
+                Replayer.replay(warmEvents, batch, threads, session.clients(),
+                        new ProgressBar(warmEvents.size(), System.err, false));
+            }
             Replayer.Result result = Replayer.replay(events, batch, threads, session.clients(),
                     new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal()));
             long recorded = result.count(EventStatus.EVENT_STATUS_RECORDED);
-            CopyBaseline.Measurement copy = CopyBaseline.measure(session.infra().infra());
+            CopyBaseline.Measurement copy = CopyBaseline.measure(session.infra().infra(), scenario.tenant());
             double ours = result.eventsPerSecond();
             out.println();
             out.printf("End to end (RecordUsage -> price -> ledger -> budgets): %,d events in %.2f s = %,.0f events/s%n",

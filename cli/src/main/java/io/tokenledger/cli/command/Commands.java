@@ -7,7 +7,7 @@ import java.util.Set;
 public final class Commands {
 
     static final Set<String> INFRA_OPTIONS = Set.of("pg-url", "redis-url", "scenario", "rows", "out", "batch",
-            "threads");
+            "threads", "warmup");
 
     private Commands() {
     }
@@ -66,6 +66,7 @@ public final class Commands {
             "  --out DIR       where demo writes report.json, report.csv and service logs (default: ./out)",
             "  --batch N       events per RecordUsage call (default: 500)",
             "  --threads N     concurrent client threads (default: demo 1, bench 4)",
+            "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 5000)",
             "  --pg-url U      use this PostgreSQL (JDBC URL) instead of an embedded one (or TOKENLEDGER_PG_URL)",
             "  --redis-url U   use this Redis (redis://host:port[/db]) instead of an embedded one",
             "                  (or TOKENLEDGER_REDIS_URL)");

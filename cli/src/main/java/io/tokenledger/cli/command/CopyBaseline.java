@@ -20,6 +20,7 @@ import org.postgresql.copy.CopyManager;
 final class CopyBaseline {
 
     private static final String SCRATCH = "tokenledger_bench";
+    private static final String LEDGER = "attribution.cost_ledger";
 
     record Measurement(String ledgerTable, long rows, long bytes, long nanos) {
         double rowsPerSecond() {
@@ -30,17 +31,18 @@ final class CopyBaseline {
     private CopyBaseline() {
     }
 
-    static Measurement measure(Infra infra) throws SQLException, IOException {
+    /** Copies the ledger rows of {@code tenant} (a tenant id from the scenario file, not user input). */
+    static Measurement measure(Infra infra, String tenant) throws SQLException, IOException {
         try (Connection c = DriverManager.getConnection(infra.jdbcUrl(), infra.dbUser(), infra.dbPassword())) {
-            String ledger = largestAttributionTable(c);
             CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
             ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            long rows = copy.copyOut("COPY " + ledger + " TO STDOUT", buffer);
+            long rows = copy.copyOut("COPY (SELECT * FROM " + LEDGER + " WHERE tenant_id = '"
+                    + tenant.replace("'", "''") + "') TO STDOUT", buffer);
             byte[] data = buffer.toByteArray();
             try (Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
                 s.execute("CREATE SCHEMA " + SCRATCH);
-                s.execute("CREATE TABLE " + SCRATCH + ".ledger_copy (LIKE " + ledger
+                s.execute("CREATE TABLE " + SCRATCH + ".ledger_copy (LIKE " + LEDGER
                         + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
             }
             try {
@@ -50,41 +52,12 @@ final class CopyBaseline {
                 if (copied != rows) {
                     throw new IllegalStateException("COPY accepted " + copied + " of " + rows + " rows");
                 }
-                return new Measurement(ledger, rows, data.length, nanos);
+                return new Measurement(LEDGER, rows, data.length, nanos);
             } finally {
                 try (Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA IF EXISTS " + SCRATCH + " CASCADE");
                 }
             }
         }
-    }
-
-    /** The ledger: the attribution table (not a partition) with the most rows. */
-    private static String largestAttributionTable(Connection c) throws SQLException {
-        String best = null;
-        long bestRows = -1;
-        try (Statement s = c.createStatement();
-             ResultSet tables = s.executeQuery("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid ="
-                     + " c.relnamespace WHERE n.nspname = 'attribution' AND c.relkind IN ('r', 'p')"
-                     + " AND NOT c.relispartition AND c.relname <> 'flyway_schema_history' ORDER BY c.relname")) {
-            java.util.List<String> names = new java.util.ArrayList<>();
-            while (tables.next()) {
-                names.add(tables.getString(1));
-            }
-            for (String name : names) {
-                try (Statement count = c.createStatement();
-                     ResultSet rs = count.executeQuery("SELECT count(*) FROM attribution.\"" + name + "\"")) {
-                    rs.next();
-                    if (rs.getLong(1) > bestRows) {
-                        bestRows = rs.getLong(1);
-                        best = "attribution.\"" + name + "\"";
-                    }
-                }
-            }
-        }
-        if (best == null || bestRows <= 0) {
-            throw new IllegalStateException("no ledger rows found in schema attribution");
-        }
-        return best;
     }
 }
