@@ -14,14 +14,24 @@ public final class RunningServices implements AutoCloseable {
     private final Map<Svc, Integer> ports;
     private final Map<Svc, Process> processes = new EnumMap<>(Svc.class);
     private final Map<Svc, Path> logs = new EnumMap<>(Svc.class);
+    private final Map<Svc, Map<String, String>> envs = new EnumMap<>(Svc.class);
 
     RunningServices(Map<Svc, Integer> ports) {
         this.ports = Map.copyOf(ports);
     }
 
-    synchronized void add(Svc svc, Process process, Path log) {
+    synchronized void add(Svc svc, Process process, Path log, Map<String, String> env) {
         processes.put(svc, process);
         logs.put(svc, log);
+        envs.put(svc, Map.copyOf(env));
+    }
+
+    synchronized void replace(Svc svc, Process process) {
+        processes.put(svc, process);
+    }
+
+    synchronized Map<String, String> env(Svc svc) {
+        return envs.get(svc);
     }
 
     public int port(Svc svc) {

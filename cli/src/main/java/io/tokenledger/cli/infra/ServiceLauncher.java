@@ -43,6 +43,15 @@ public final class ServiceLauncher {
 
     /** Starts all four, in parallel (gRPC clients connect lazily), then waits for every readiness check. */
     public static RunningServices start(Path repoRoot, Infra infra, Path logDir, PrintStream log) throws IOException {
+        return start(repoRoot, infra, logDir, log, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, Infra, Path, PrintStream)}, with extra environment variables per service (e.g. shorter
+     * ingest leases and backoffs in the fault test).
+     */
+    public static RunningServices start(Path repoRoot, Infra infra, Path logDir, PrintStream log,
+            Map<Svc, Map<String, String>> extraEnv) throws IOException {
         Files.createDirectories(logDir);
         Map<Svc, Integer> ports = new EnumMap<>(Svc.class);
         for (Svc svc : Svc.values()) {
@@ -55,8 +64,10 @@ public final class ServiceLauncher {
                 if (!Files.isRegularFile(jar)) {
                     throw new IOException(jar + " is missing: build with ./mvnw -DskipTests package");
                 }
-                running.add(svc, launch(jar, env(svc, ports, infra), logDir.resolve(svc.module() + ".log")),
-                        logDir.resolve(svc.module() + ".log"));
+                Map<String, String> env = env(svc, ports, infra);
+                env.putAll(extraEnv.getOrDefault(svc, Map.of()));
+                Path logFile = logDir.resolve(svc.module() + ".log");
+                running.add(svc, launch(jar, env, logFile, false), logFile, env);
             }
             long t0 = System.nanoTime();
             for (Svc svc : Svc.values()) {
@@ -101,13 +112,30 @@ public final class ServiceLauncher {
         return env;
     }
 
-    private static Process launch(Path jar, Map<String, String> env, Path logFile) throws IOException {
+    /** SIGKILLs one service (no shutdown hooks run: the crash the fault test wants) and waits until it is gone. */
+    public static void kill(RunningServices running, Svc svc) throws InterruptedException {
+        Process process = running.process(svc);
+        process.destroyForcibly();
+        process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed service again on the same port with the same environment and waits until it is ready. */
+    public static void restart(RunningServices running, Path repoRoot, Svc svc) throws IOException {
+        if (running.process(svc).isAlive()) {
+            throw new IllegalStateException(svc.module() + " is still running");
+        }
+        running.replace(svc, launch(jar(repoRoot, svc), running.env(svc), running.logFile(svc), true));
+        awaitReady(running, svc);
+    }
+
+    private static Process launch(Path jar, Map<String, String> env, Path logFile, boolean append) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx192m", "-XX:+UseSerialGC", "-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
                 .redirectErrorStream(true)
-                .redirectOutput(logFile.toFile());
+                .redirectOutput(append ? ProcessBuilder.Redirect.appendTo(logFile.toFile())
+                        : ProcessBuilder.Redirect.to(logFile.toFile()));
         builder.environment().putAll(env);
         return builder.start();
     }
