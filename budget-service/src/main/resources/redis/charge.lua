@@ -1,16 +1,31 @@
--- Charges one event exactly once.
+-- Charges one event exactly once, settling its reservation (if any) in the same step.
 -- KEYS[1]    dedupe key of the event
--- KEYS[2..n] spent counters of every matching budget's window
+-- KEYS[2]    the reservation record of the charge (a key that never exists when the charge has none)
+-- KEYS[3..n] spent counters of every matching budget's window
 -- ARGV[1]    dedupe TTL in seconds
 -- ARGV[2]    cost in nano-USD
--- ARGV[3..n+1] unix expiry of KEYS[2..n] (window end + retention)
--- Returns {0} when the event was charged before (nothing touched), else {1, after_1, ..., after_n-1}.
+-- ARGV[3..n] unix expiry of KEYS[3..n] (window end + retention)
+-- The record (written by reserve.lua) is "<amount>|<member>|<window base key>|...": settling deletes it and
+-- removes the member from each window's reservation set; the reserved counter is decremented only when the member
+-- was still there (an expired member was already subtracted by reserve.lua), so release happens exactly once.
+-- Those window keys share the tenant's hash tag, so they live in the same cluster slot as the declared keys.
+-- Returns {0} when the event was charged before (nothing touched), else {1, after_1, ..., after_n-2}.
 if not redis.call('SET', KEYS[1], '1', 'NX', 'EX', ARGV[1]) then
   return {0}
 end
+local record = redis.call('GET', KEYS[2])
+if record then
+  redis.call('DEL', KEYS[2])
+  local amount, member, bases = string.match(record, '^(%d+)|([^|]+)|?(.*)$')
+  for base in string.gmatch(bases, '[^|]+') do
+    if redis.call('ZREM', base .. ':rz', member) == 1 then
+      redis.call('DECRBY', base .. ':rsv', amount)
+    end
+  end
+end
 local out = {1}
-for i = 2, #KEYS do
-  out[i] = redis.call('INCRBY', KEYS[i], ARGV[2])
-  redis.call('EXPIREAT', KEYS[i], ARGV[i + 1])
+for i = 3, #KEYS do
+  out[i - 1] = redis.call('INCRBY', KEYS[i], ARGV[2])
+  redis.call('EXPIREAT', KEYS[i], ARGV[i])
 end
 return out

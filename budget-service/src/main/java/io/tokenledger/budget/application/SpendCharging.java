@@ -48,7 +48,8 @@ public class SpendCharging {
                     targets.add(new SpendCounters.Target(budget, budget.windowAt(charge.occurredAt())));
                 }
             }
-            toApply.add(new SpendCounters.Charge(charge.tenantId(), charge.eventId(), charge.costNanos(), targets));
+            toApply.add(new SpendCounters.Charge(charge.tenantId(), charge.eventId(), charge.costNanos(), targets,
+                    charge.reservationId()));
         }
         List<SpendCounters.Applied> applied = counters.apply(toApply);
 

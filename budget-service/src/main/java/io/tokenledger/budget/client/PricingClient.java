@@ -13,23 +13,63 @@ import io.tokenledger.api.pricing.v1.PricingServiceGrpc;
 import io.tokenledger.budget.application.UsagePricer;
 import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tokenledger.budget.config.BudgetConfig;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** Prices CheckBudget estimates with pricing-service's PriceUsage, under a 2 s deadline. */
+/**
+ * Prices CheckBudget estimates with pricing-service's PriceUsage, under a 2 s deadline. Answers are kept per
+ * (tenant, provider, model, usage shape) for {@code price-cache-ttl}, so repeated checks of the same call shape
+ * (a gateway's max-tokens estimate) cost no network hop; a price change is seen within that time.
+ */
 @ApplicationScoped
 public class PricingClient implements UsagePricer {
 
     private static final long DEADLINE_MILLIS = 2_000;
 
-    private final PricingServiceGrpc.PricingServiceBlockingStub pricing;
+    private static final int MAX_CACHED = 10_000;
 
-    public PricingClient(@GrpcClient("pricing") PricingServiceGrpc.PricingServiceBlockingStub pricing) {
+    private record Key(String tenant, String provider, String model, TokenUsage usage) {
+    }
+
+    private record Cached(long costNanos, long pricedAtNanos) {
+    }
+
+    private final PricingServiceGrpc.PricingServiceBlockingStub pricing;
+    private final long ttlNanos;
+    private final Map<Key, Cached> cache = new ConcurrentHashMap<>();
+
+    @Inject
+    public PricingClient(@GrpcClient("pricing") PricingServiceGrpc.PricingServiceBlockingStub pricing, BudgetConfig config) {
+        this(pricing, config.priceCacheTtl());
+    }
+
+    public PricingClient(PricingServiceGrpc.PricingServiceBlockingStub pricing, Duration cacheTtl) {
         this.pricing = pricing;
+        this.ttlNanos = cacheTtl.toNanos();
     }
 
     @Override
     public long price(String tenant, String provider, String model, Instant at, TokenUsage usage) {
+        Key key = new Key(tenant, provider, model, usage);
+        long now = System.nanoTime();
+        Cached cached = cache.get(key);
+        if (cached != null && now - cached.pricedAtNanos() < ttlNanos) {
+            return cached.costNanos();
+        }
+        long cost = priceRemotely(tenant, provider, model, at, usage);
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, new Cached(cost, now));
+        return cost;
+    }
+
+    private long priceRemotely(String tenant, String provider, String model, Instant at, TokenUsage usage) {
         PriceItem item = PriceItem.newBuilder()
                 .setItemId("estimate")
                 .setTenantId(tenant)

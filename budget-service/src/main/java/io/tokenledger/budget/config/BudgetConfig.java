@@ -12,6 +12,14 @@ public interface BudgetConfig {
     @WithDefault("5s")
     Duration cacheRefresh();
 
+    /** How long a CheckBudget reservation holds its estimate unless settled by a ChargeSpend first. */
+    @WithDefault("5m")
+    Duration reservationTtl();
+
+    /** How long a priced CheckBudget estimate (per tenant, provider, model and usage shape) is reused. */
+    @WithDefault("30s")
+    Duration priceCacheTtl();
+
     /** Webhook delivery. */
     Webhook webhook();
 

@@ -1,7 +1,10 @@
 package io.tokenledger.budget.domain;
 
-/** The calendar window a budget's spend is counted in. */
+/** The window a budget's spend is counted in. TOTAL is one window for all time (it never resets). */
 public enum BudgetPeriod {
     DAY,
-    MONTH
+    MONTH,
+    HOUR,
+    WEEK,
+    TOTAL
 }

@@ -145,4 +145,11 @@ public class BudgetGrpcService implements BudgetService {
             return response.build();
         });
     }
+
+    @Override
+    public Uni<io.tokenledger.api.budget.v1.RebuildCountersResponse> rebuildCounters(
+            io.tokenledger.api.budget.v1.RebuildCountersRequest request) {
+        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED
+                .withDescription("RebuildCounters is not implemented yet").asRuntimeException());
+    }
 }

@@ -13,6 +13,7 @@ import io.tokenledger.api.budget.v1.SpendCharge;
 import io.tokenledger.api.budget.v1.WebhookEndpoint;
 import io.tokenledger.budget.domain.BudgetDraft;
 import io.tokenledger.budget.domain.CheckOutcome;
+import io.tokenledger.budget.domain.Enforcement;
 import io.tokenledger.platform.error.TokenLedgerException;
 import io.tokenledger.platform.money.ProtoMoney;
 import java.time.Instant;
@@ -26,10 +27,15 @@ final class ProtoMapper {
 
     static BudgetDraft fromProto(Budget budget) {
         Optional<io.tokenledger.budget.domain.BudgetPeriod> period = switch (budget.getPeriod()) {
+            case BUDGET_PERIOD_HOUR -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.HOUR);
             case BUDGET_PERIOD_DAY -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.DAY);
+            case BUDGET_PERIOD_WEEK -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.WEEK);
             case BUDGET_PERIOD_MONTH -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.MONTH);
+            case BUDGET_PERIOD_TOTAL -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.TOTAL);
             default -> Optional.empty();
         };
+        Enforcement enforcement = budget.getEnforcement() == io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_SHADOW
+                ? Enforcement.SHADOW : Enforcement.ENFORCE;
         long limit = 0;
         if (budget.hasLimit()) {
             String currency = budget.getLimit().getCurrencyCode();
@@ -43,7 +49,7 @@ final class ProtoMapper {
             }
         }
         return new BudgetDraft(budget.getTenantId(), budget.getDisplayName(), budget.getScopeMap(), period,
-                budget.getTimeZone(), limit, budget.getThresholdPercentsList());
+                budget.getTimeZone(), limit, budget.getThresholdPercentsList(), enforcement, budget.getWeekStartDay());
     }
 
     static Budget toProto(io.tokenledger.budget.domain.Budget budget) {
@@ -52,14 +58,26 @@ final class ProtoMapper {
                 .setTenantId(budget.tenantId())
                 .setDisplayName(budget.displayName())
                 .putAllScope(budget.scope())
-                .setPeriod(budget.period() == io.tokenledger.budget.domain.BudgetPeriod.DAY
-                        ? BudgetPeriod.BUDGET_PERIOD_DAY : BudgetPeriod.BUDGET_PERIOD_MONTH)
+                .setPeriod(toProto(budget.period()))
+                .setEnforcement(budget.shadow() ? io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_SHADOW
+                        : io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_ENFORCE)
+                .setWeekStartDay(budget.weekStart().getValue())
                 .setTimeZone(budget.zone().getId())
                 .setLimit(ProtoMoney.of(budget.limitNanos()))
                 .addAllThresholdPercents(budget.thresholds())
                 .setCreateTime(timestamp(budget.createTime()))
                 .setEtag(budget.etag())
                 .build();
+    }
+
+    static BudgetPeriod toProto(io.tokenledger.budget.domain.BudgetPeriod period) {
+        return switch (period) {
+            case HOUR -> BudgetPeriod.BUDGET_PERIOD_HOUR;
+            case DAY -> BudgetPeriod.BUDGET_PERIOD_DAY;
+            case WEEK -> BudgetPeriod.BUDGET_PERIOD_WEEK;
+            case MONTH -> BudgetPeriod.BUDGET_PERIOD_MONTH;
+            case TOTAL -> BudgetPeriod.BUDGET_PERIOD_TOTAL;
+        };
     }
 
     static BudgetStatus toProto(io.tokenledger.budget.domain.BudgetStatus status) {
@@ -73,6 +91,7 @@ final class ProtoMapper {
                 .setRemaining(ProtoMoney.of(status.remainingNanos()))
                 .setSpentNanos(status.spentNanos())
                 .setLimitNanos(status.budget().limitNanos())
+                .setReservedNanos(status.reservedNanos())
                 .build();
     }
 
@@ -85,7 +104,10 @@ final class ProtoMapper {
                 })
                 .setEstimatedCostNanos(outcome.estimateNanos())
                 .setDecidingBudgetId(outcome.decidingBudgetId().orElse(""))
-                .setReason(outcome.reason());
+                .setReason(outcome.reason())
+                .setReservationId(outcome.reservationId().orElse(""))
+                .addAllShadowDenyingBudgetIds(outcome.shadowDenials());
+        outcome.reservationExpiry().ifPresent(expiry -> response.setReservationExpireTime(timestamp(expiry)));
         outcome.statuses().forEach(s -> response.addBudgets(toProto(s)));
         return response.build();
     }
@@ -93,7 +115,7 @@ final class ProtoMapper {
     static io.tokenledger.budget.domain.SpendCharge fromProto(SpendCharge charge, Instant now) {
         Instant occurred = charge.hasOccurredTime() ? instant(charge.getOccurredTime()) : now;
         return new io.tokenledger.budget.domain.SpendCharge(charge.getEventId(), charge.getTenantId(), occurred,
-                charge.getDimensionsMap(), charge.getCostNanos());
+                charge.getDimensionsMap(), charge.getCostNanos(), charge.getReservationId());
     }
 
     static ChargeResult toProto(io.tokenledger.budget.domain.ChargeResult result) {

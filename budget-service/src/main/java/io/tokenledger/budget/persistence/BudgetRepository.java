@@ -2,6 +2,7 @@ package io.tokenledger.budget.persistence;
 
 import io.tokenledger.budget.domain.Budget;
 import io.tokenledger.budget.domain.BudgetPeriod;
+import io.tokenledger.budget.domain.Enforcement;
 import io.tokenledger.budget.domain.Page;
 import io.tokenledger.budget.domain.PageToken;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ import javax.sql.DataSource;
 public class BudgetRepository {
 
     private static final String COLUMNS =
-            "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at";
+            "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at, enforcement, week_start_day";
 
     private final DataSource dataSource;
 
@@ -36,7 +38,8 @@ public class BudgetRepository {
      */
     public Budget insertIdempotent(Budget budget, Optional<String> requestId) {
         String insert = "INSERT INTO budget.budgets (id, tenant, display_name, scope, period, time_zone, limit_nanos,"
-                + " thresholds, request_id, etag, created_at) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?)"
+                + " thresholds, request_id, etag, created_at, enforcement, week_start_day)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant, request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, budget.id());
@@ -50,6 +53,8 @@ public class BudgetRepository {
             ps.setString(9, requestId.orElse(null));
             ps.setString(10, budget.etag());
             Sql.setInstant(ps, 11, budget.createTime());
+            ps.setString(12, budget.enforcement().name());
+            ps.setInt(13, budget.weekStart().getValue());
             if (ps.executeUpdate() == 1) {
                 return budget;
             }
@@ -130,6 +135,8 @@ public class BudgetRepository {
                 rs.getLong("limit_nanos"),
                 percents,
                 rs.getString("etag"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                Enforcement.valueOf(rs.getString("enforcement")),
+                DayOfWeek.of(rs.getInt("week_start_day")));
     }
 }

@@ -8,14 +8,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.logging.Logger;
 
 /**
  * Live spend counters in Redis. A charge is one EVALSHA of {@code redis/charge.lua}: dedupe and every counter
@@ -30,14 +25,16 @@ public class SpendCounters {
     /** How long a window's counter outlives the window (late reads, rebuild checks). */
     static final Duration COUNTER_RETENTION = Duration.ofDays(35);
     private static final int PIPELINE_CHUNK = 500;
-    private static final Logger LOG = Logger.getLogger(SpendCounters.class);
 
     /** One budget's window a charge goes to. */
     public record Target(Budget budget, Window window) {
     }
 
-    /** One charge to apply: its event, cost and the windows it counts in. */
-    public record Charge(String tenant, String eventId, long costNanos, List<Target> targets) {
+    /**
+     * One charge to apply: its event, cost, the windows it counts in and the reservation it settles ("" = none;
+     * the empty id names a record that is never written).
+     */
+    public record Charge(String tenant, String eventId, long costNanos, List<Target> targets, String reservationId) {
     }
 
     /** The outcome of one charge: duplicate, or the counters' values right after it, in target order. */
@@ -45,14 +42,11 @@ public class SpendCounters {
     }
 
     private final RedisDataSource redisData;
-    private final Redis redis;
-    private final String script;
-    private volatile String sha;
+    private final LuaScript script;
 
     public SpendCounters(RedisDataSource redisData, Redis redis) {
         this.redisData = redisData;
-        this.redis = redis;
-        this.script = readScript();
+        this.script = new LuaScript(redis, "/redis/charge.lua");
     }
 
     /** Applies every charge; results in the same order. */
@@ -65,18 +59,7 @@ public class SpendCounters {
     }
 
     private List<Applied> applyChunk(List<Charge> chunk) {
-        List<Response> responses;
-        try {
-            responses = redis.batchAndAwait(requests(chunk, scriptSha()));
-        } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
-                throw e;
-            }
-            // Redis lost its script cache (restart, SCRIPT FLUSH): no command of the batch ran, so resend.
-            LOG.info("Redis lost the charge script; loading it again");
-            sha = null;
-            responses = redis.batchAndAwait(requests(chunk, scriptSha()));
-        }
+        List<Response> responses = script.batch(sha -> requests(chunk, sha));
         List<Applied> applied = new ArrayList<>(chunk.size());
         for (Response response : responses) {
             if (response.get(0).toLong() == 0L) {
@@ -95,8 +78,9 @@ public class SpendCounters {
     private static List<Request> requests(List<Charge> chunk, String sha) {
         List<Request> requests = new ArrayList<>(chunk.size());
         for (Charge charge : chunk) {
-            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(1 + charge.targets().size())
-                    .arg(CounterKeys.charged(charge.tenant(), charge.eventId()));
+            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(2 + charge.targets().size())
+                    .arg(CounterKeys.charged(charge.tenant(), charge.eventId()))
+                    .arg(CounterKeys.reservation(charge.tenant(), charge.reservationId()));
             for (Target target : charge.targets()) {
                 request.arg(CounterKeys.spent(charge.tenant(), target.budget().id(), target.window()));
             }
@@ -125,25 +109,5 @@ public class SpendCounters {
             spent.add(value == null ? 0L : value.toLong());
         }
         return spent;
-    }
-
-    private String scriptSha() {
-        String current = sha;
-        if (current == null) {
-            current = redisData.execute("SCRIPT", "LOAD", script).toString();
-            sha = current;
-        }
-        return current;
-    }
-
-    private static String readScript() {
-        try (InputStream in = SpendCounters.class.getResourceAsStream("/redis/charge.lua")) {
-            if (in == null) {
-                throw new IllegalStateException("redis/charge.lua missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

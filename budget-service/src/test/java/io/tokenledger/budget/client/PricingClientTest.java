@@ -23,7 +23,7 @@ class PricingClientTest {
         }
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", closedPort).usePlaintext().build();
         try {
-            PricingClient client = new PricingClient(PricingServiceGrpc.newBlockingStub(channel));
+            PricingClient client = new PricingClient(PricingServiceGrpc.newBlockingStub(channel), java.time.Duration.ofSeconds(30));
             TokenLedgerException.Unavailable down = catchThrowableOfType(TokenLedgerException.Unavailable.class,
                     () -> client.price("t1", "openai", "gpt-5-mini", Instant.EPOCH, TokenUsage.newBuilder().setInputTokens(1).build()));
             assertThat(down.reason()).isEqualTo("PRICING_UNAVAILABLE");

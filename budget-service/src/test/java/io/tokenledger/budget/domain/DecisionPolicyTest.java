@@ -53,7 +53,7 @@ class DecisionPolicyTest {
                 status("b3", "all", 1000 * USD, 0, List.of(80, 100))), estimate);
         assertThat(outcome.decision()).isEqualTo(Decision.DENY);
         assertThat(outcome.decidingBudgetId()).contains("b1");
-        assertThat(outcome.reason()).isEqualTo("budget 'support daily' would reach 101% of $10.00");
+        assertThat(outcome.reason()).isEqualTo("budget 'support daily' would reach 101% of $10.00 (spent $9.50, reserved $0.00, resets 2024-06-02T00:00:00Z)");
         assertThat(outcome.statuses()).hasSize(3);
     }
 
@@ -62,5 +62,27 @@ class DecisionPolicyTest {
         CheckOutcome outcome = DecisionPolicy.decide(List.of(), USD);
         assertThat(outcome.decision()).isEqualTo(Decision.ALLOW);
         assertThat(outcome.reason()).isEqualTo("no budget matches");
+    }
+
+    @Test
+    void reservationsCountAndShadowBudgetsNeverDeny() {
+        Budget shadow = new Budget("s1", "t1", "shadow", Map.of(), BudgetPeriod.DAY, ZoneId.of("UTC"), USD, List.of(80, 100),
+                "e", Instant.EPOCH, Enforcement.SHADOW, java.time.DayOfWeek.MONDAY);
+        Budget enforced = new Budget("b1", "t1", "enforced", Map.of(), BudgetPeriod.DAY, ZoneId.of("UTC"), 10 * USD,
+                List.of(80, 100), "e", Instant.EPOCH);
+        // shadow: $0.50 spent + $0.40 reserved + $0.20 = $1.10 > $1: would deny, but only records it.
+        // enforced: $6 spent + $1.90 reserved + $0.20 = $8.10 = 81 % >= 80 %: WARN.
+        CheckOutcome outcome = DecisionPolicy.decide(List.of(
+                new BudgetStatus(shadow, WINDOW, 500_000_000L, 400_000_000L),
+                new BudgetStatus(enforced, WINDOW, 6 * USD, 1_900_000_000L)), 200_000_000L);
+        assertThat(outcome.decision()).isEqualTo(Decision.WARN);
+        assertThat(outcome.decidingBudgetId()).contains("b1");
+        assertThat(outcome.shadowDenials()).containsExactly("s1");
+        // $2.00 more on the enforced budget: $6 + $1.90 + $2.20 = $10.10 > $10: DENY (101 %).
+        CheckOutcome deny = DecisionPolicy.decide(List.of(new BudgetStatus(enforced, WINDOW, 6 * USD, 1_900_000_000L)),
+                2_200_000_000L);
+        assertThat(deny.decision()).isEqualTo(Decision.DENY);
+        assertThat(deny.reason()).isEqualTo(
+                "budget 'enforced' would reach 101% of $10.00 (spent $6.00, reserved $1.90, resets 2024-06-02T00:00:00Z)");
     }
 }

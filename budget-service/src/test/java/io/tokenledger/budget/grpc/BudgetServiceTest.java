@@ -152,12 +152,17 @@ class BudgetServiceTest {
         assertThat(warn.getDecision()).isEqualTo(Decision.DECISION_WARN);
         assertThat(warn.getDecidingBudgetId()).isEqualTo(support.getBudgetId());
 
-        // $3 + $7.50 = $10.50 > $10: DENY, 105 %.
+        // Both admitted checks hold reservations: $3 spent + $1 + $2.50 reserved + $7.50 = $14 > $10: DENY, 140 %.
         CheckBudgetResponse deny = check(7_500_000_000L, Map.of("team", "support"));
         assertThat(deny.getDecision()).isEqualTo(Decision.DECISION_DENY);
         assertThat(deny.getDecidingBudgetId()).isEqualTo(support.getBudgetId());
-        assertThat(deny.getReason()).isEqualTo("budget 'support daily' would reach 105% of $10.00");
+        assertThat(deny.getReason()).isEqualTo("budget 'support daily' would reach 140% of $10.00 (spent $3.00,"
+                + " reserved $3.50, resets " + noon.truncatedTo(ChronoUnit.DAYS).plus(1, ChronoUnit.DAYS) + ")");
         assertThat(deny.getEstimatedCostNanos()).isEqualTo(7_500_000_000L);
+        assertThat(deny.getReservationId()).isEmpty();
+        assertThat(deny.getBudgets(0).getReservedNanos()).isEqualTo(3_500_000_000L);
+        assertThat(allow.getReservationId()).startsWith("rsv_");
+        assertThat(warn.getReservationId()).startsWith("rsv_");
 
         // Another team matches no budget.
         CheckBudgetResponse sales = check(7_500_000_000L, Map.of("team", "sales"));

@@ -14,11 +14,10 @@ import io.tokenledger.api.pricing.v1.PriceItem;
 import io.tokenledger.api.pricing.v1.PriceUsageRequest;
 import io.tokenledger.api.pricing.v1.PriceUsageResponse;
 import io.tokenledger.api.pricing.v1.PricedItem;
-import io.tokenledger.api.pricing.v1.PricingService;
 
 /** A stand-in pricing-service: "fake/flat-model" costs 1,000 nano-USD ($1/1M) per input token; all else is unpriced. */
 @GrpcService
-public class FakePricing implements PricingService {
+public class FakePricing extends io.tokenledger.api.pricing.v1.MutinyPricingServiceGrpc.PricingServiceImplBase {
 
     static final long NANOS_PER_INPUT_TOKEN = 1_000;
 

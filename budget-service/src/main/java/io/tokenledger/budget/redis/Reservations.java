@@ -1,0 +1,89 @@
+package io.tokenledger.budget.redis;
+
+import io.tokenledger.budget.domain.Budget;
+import io.tokenledger.budget.domain.Window;
+import io.vertx.mutiny.redis.client.Command;
+import io.vertx.mutiny.redis.client.Redis;
+import io.vertx.mutiny.redis.client.Request;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reservations of CheckBudget estimates: one EVALSHA of {@code redis/reserve.lua} checks every matching budget
+ * window and either reserves the estimate in all of them or touches none. The same script in 'peek' mode reads
+ * spent and reserved (dropping expired reservations first), so statuses never count an expired reservation.
+ */
+@ApplicationScoped
+public class Reservations {
+
+    /** How long a reservation record outlives its expiry, so a late settle still finds (and ignores) it. */
+    static final Duration RECORD_GRACE = Duration.ofDays(1);
+
+    /** Spent and reserved of one window, before this call's reservation. */
+    public record Counted(long spentNanos, long reservedNanos) {
+    }
+
+    /** Whether the estimate was reserved, and what every window held before. */
+    public record Outcome(boolean admitted, List<Counted> counted) {
+    }
+
+    private final LuaScript script;
+
+    public Reservations(Redis redis) {
+        this.script = new LuaScript(redis, "/redis/reserve.lua");
+    }
+
+    /**
+     * Reserves {@code amount} in every target window unless an enforced budget would exceed its limit
+     * ({@code spent + reserved + amount > limit}); shadow budgets never stop it.
+     */
+    public Outcome reserve(String tenant, List<SpendCounters.Target> targets, String reservationId, long amount,
+                           Instant now, Instant expiry) {
+        String member = reservationId + ":" + amount;
+        StringBuilder record = new StringBuilder().append(amount).append('|').append(member);
+        for (SpendCounters.Target target : targets) {
+            record.append('|').append(CounterKeys.base(tenant, target.budget().id(), target.window()));
+        }
+        long recordTtl = Duration.between(now, expiry).plus(RECORD_GRACE).toMillis();
+        return run(tenant, targets, CounterKeys.reservation(tenant, reservationId), now, expiry, amount, member,
+                record.toString(), recordTtl, "reserve");
+    }
+
+    /** Spent and open reservations of each target window at {@code now}. */
+    public List<Counted> peek(String tenant, List<SpendCounters.Target> targets, Instant now) {
+        if (targets.isEmpty()) {
+            return List.of();
+        }
+        return run(tenant, targets, CounterKeys.reservation(tenant, ""), now, now, 0, "-", "", 1, "peek").counted();
+    }
+
+    private Outcome run(String tenant, List<SpendCounters.Target> targets, String recordKey, Instant now,
+                        Instant expiry, long amount, String member, String record, long recordTtlMillis, String mode) {
+        Response response = script.run(sha -> {
+            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(1 + 3 * targets.size()).arg(recordKey);
+            for (SpendCounters.Target target : targets) {
+                String base = CounterKeys.base(tenant, target.budget().id(), target.window());
+                request.arg(base + ":spent").arg(base + ":rsv").arg(base + ":rz");
+            }
+            request.arg(now.toEpochMilli()).arg(expiry.toEpochMilli()).arg(amount).arg(member).arg(record)
+                    .arg(recordTtlMillis).arg(mode);
+            for (SpendCounters.Target target : targets) {
+                Budget budget = target.budget();
+                Window window = target.window();
+                request.arg(budget.limitNanos()).arg(budget.shadow() ? "0" : "1")
+                        .arg(Math.max(window.end().plus(SpendCounters.COUNTER_RETENTION).getEpochSecond(),
+                                expiry.plus(RECORD_GRACE).getEpochSecond()));
+            }
+            return request;
+        });
+        List<Counted> counted = new ArrayList<>(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            counted.add(new Counted(response.get(1 + 2 * i).toLong(), response.get(2 + 2 * i).toLong()));
+        }
+        return new Outcome(response.get(0).toLong() == 1L, counted);
+    }
+}
