@@ -7,7 +7,7 @@ import io.tokenledger.api.ingest.v1.IngestService;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.RecordUsageResponse;
 import io.tokenledger.ingest.application.UsageRecording;
-import io.tokenledger.ingest.mapping.UsageEventProtos;
+import io.tokenledger.ingest.normalize.ProviderUsages;
 
 /** The gRPC edge of ingest: converts, calls {@link UsageRecording}, converts back. */
 @GrpcService
@@ -23,6 +23,6 @@ public class IngestEndpoint implements IngestService {
     @Blocking
     public Uni<RecordUsageResponse> recordUsage(RecordUsageRequest request) {
         return Uni.createFrom().item(() -> ResultProtos.toProto(recording.record(
-                request.getEventsList().stream().map(UsageEventProtos::toDomain).toList())));
+                ProviderUsages.toDomain(request.getEventsList()))));
     }
 }

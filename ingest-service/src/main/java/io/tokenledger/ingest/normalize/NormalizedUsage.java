@@ -1,0 +1,19 @@
+package io.tokenledger.ingest.normalize;
+
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A provider usage block in canonical form.
+ *
+ * @param usage        disjoint token classes keyed by {@code TokenUsage} field names; zero classes omitted
+ * @param reportedCost the cost the provider or gateway reported (e.g. OpenRouter's {@code usage.cost}), in USD,
+ *                     kept for reconciliation only
+ */
+public record NormalizedUsage(Map<String, Long> usage, Optional<BigDecimal> reportedCost) {
+
+    public NormalizedUsage {
+        usage = Map.copyOf(usage);
+    }
+}

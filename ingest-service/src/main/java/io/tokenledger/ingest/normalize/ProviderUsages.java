@@ -1,0 +1,48 @@
+package io.tokenledger.ingest.normalize;
+
+import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.ingest.mapping.UsageEventProtos;
+import io.tokenledger.platform.error.TokenLedgerException;
+import io.tokenledger.platform.error.Violations;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The mapping hook: converts a request's events to the domain, first replacing each {@code provider_usage} by
+ * the canonical {@code usage} it normalizes to, so that validation, pricing and everything after see canonical
+ * classes only. Problems of every event are collected and reported together.
+ */
+public final class ProviderUsages {
+
+    private ProviderUsages() {
+    }
+
+    public static List<io.tokenledger.ingest.domain.UsageEvent> toDomain(List<UsageEvent> events) {
+        Violations violations = new Violations();
+        List<io.tokenledger.ingest.domain.UsageEvent> domain = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            domain.add(UsageEventProtos.toDomain(canonical(events.get(i), "events[" + i + "]", violations)));
+        }
+        violations.throwIfAny();
+        return domain;
+    }
+
+    private static UsageEvent canonical(UsageEvent event, String path, Violations violations) {
+        if (!event.hasProviderUsage()) {
+            return event;
+        }
+        String field = path + ".provider_usage";
+        if (event.hasUsage()) {
+            violations.add(field, "must not be set together with usage: set exactly one of them");
+            return event;
+        }
+        try {
+            NormalizedUsage normalized = ProviderUsageNormalizer.normalize(event.getProviderUsage().getApi(),
+                    event.getProviderUsage().getUsageJson(), event.getProviderUsage().getReportedCost(), field);
+            return event.toBuilder().setUsage(UsageEventProtos.tokenUsage(normalized.usage())).build();
+        } catch (TokenLedgerException.Invalid e) {
+            e.violations().forEach(v -> violations.add(v.field(), v.description()));
+            return event;
+        }
+    }
+}
