@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenledger.platform.error.TokenLedgerException;
 import io.tokenledger.pricing.domain.ModelKey;
+import io.tokenledger.pricing.domain.ModelResolution;
+import io.tokenledger.pricing.domain.ServiceTier;
 import io.tokenledger.pricing.domain.PriceCatalog;
 import io.tokenledger.pricing.domain.PricedUsage;
 import io.tokenledger.pricing.domain.Prices;
@@ -54,7 +56,8 @@ public class PriceBook {
         List<PricedUsage> results = new ArrayList<>(items.size());
         int priced = 0;
         for (UsageToPrice item : items) {
-            PricedUsage result = catalog.price(item.provider(), item.model(), item.occurredAt(), item.usage());
+            PricedUsage result = catalog.price(item.tenantId(), item.provider(), item.model(), item.occurredAt(),
+                    item.usage(), item.tier());
             priced += result.isPriced() ? 1 : 0;
             results.add(result);
         }
@@ -62,13 +65,18 @@ public class PriceBook {
         return results;
     }
 
+    /** What a reported name resolves to and by which rule; empty when unknown. */
+    public Optional<ModelResolution> resolve(String provider, String model) {
+        return snapshot.get().resolution(provider, model);
+    }
+
     /** Prices one usage on each candidate model at a time (now when empty). */
-    public List<PricedUsage> compare(TokenUsage usage, List<ModelKey> candidates, Optional<Instant> at) {
+    public List<PricedUsage> compare(String tenantId, TokenUsage usage, List<ModelKey> candidates, Optional<Instant> at) {
         PriceCatalog catalog = snapshot.get();
         Instant when = at.orElseGet(clock::instant);
         List<PricedUsage> results = new ArrayList<>(candidates.size());
         for (ModelKey candidate : candidates) {
-            results.add(catalog.price(candidate.provider(), candidate.model(), when, usage));
+            results.add(catalog.price(tenantId, candidate.provider(), candidate.model(), when, usage, ServiceTier.STANDARD));
         }
         return results;
     }

@@ -7,8 +7,11 @@ import java.util.List;
 /** Where the price book is kept. */
 public interface PriceStore {
 
-    /** Adds versions and aliases that are not there yet; existing ones are left untouched. */
+    /** Adds versions (with their rate cards) and aliases that are not there yet; existing ones are left untouched. */
     void seed(List<Prices> versions, List<ModelAlias> aliases);
+
+    /** Adds a version, or replaces the one of the same model and effective_from (with its rate cards). */
+    void upsert(Prices version);
 
     List<Prices> loadVersions();
 

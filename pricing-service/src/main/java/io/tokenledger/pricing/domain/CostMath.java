@@ -5,58 +5,111 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The cost of a usage under one price version: sum over classes of billed units x USD per 1M / 1M,
- * kept exact as a BigDecimal and rounded once (half-even, {@link Nanos#fromUsd}). The breakdown is then
- * allocated from that total by largest remainder, so its parts add up to it exactly.
+ * The cost of a usage under one set of rates: sum over classes of billed units x USD per 1M / 1M, kept exact
+ * and rounded once (half-even, as {@link Nanos#fromUsd}). The breakdown is then allocated from that total by
+ * largest remainder, so its parts add up to it exactly. Two equivalent paths: exact long arithmetic in
+ * 1e-18 USD when every price is a whole number of pico-USD per 1M and nothing overflows (the usual case),
+ * else BigDecimal.
  */
 public final class CostMath {
 
     private static final int CLASSES = TokenClass.ALL.length;
+    private static final long NANO = 1_000_000_000L; // 1e-18 USD units per nano-USD
 
     private CostMath() {
     }
 
+    /** Prices a usage at a version's standard base rates. */
     public static PricedUsage price(Prices prices, TokenUsage usage) {
+        return price(new Rates(prices, null), usage);
+    }
+
+    static PricedUsage price(Rates rates, TokenUsage usage) {
+        long[] units = new long[CLASSES];
+        for (TokenClass tokenClass : TokenClass.ALL) {
+            try {
+                units[tokenClass.ordinal()] = usage.billed(tokenClass);
+            } catch (ArithmeticException overflow) {
+                return PricedUsage.unpriced(rates.prices.key(), tokenClass.label() + " units overflow");
+            }
+        }
+        for (TokenClass tokenClass : TokenClass.ALL) {
+            int i = tokenClass.ordinal();
+            if (units[i] != 0 && rates.perMillion[i] == null) {
+                if (tokenClass == TokenClass.REQUEST) {
+                    units[i] = 0; // no per-request fee
+                } else {
+                    return PricedUsage.unpriced(rates.prices.key(), rates.missing(tokenClass));
+                }
+            }
+        }
+        if (rates.integral) {
+            PricedUsage fast = priceExactLong(rates, units);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return priceBigDecimal(rates, units);
+    }
+
+    /** Null when a product overflows a long; the caller then takes the BigDecimal path. */
+    private static PricedUsage priceExactLong(Rates rates, long[] units) {
+        long[] parts = new long[CLASSES];
+        long[] remainders = new long[CLASSES];
+        long floors = 0;
+        long remainderSum = 0;
+        for (int i = 0; i < CLASSES; i++) {
+            if (units[i] == 0) {
+                continue;
+            }
+            long exact = units[i] * rates.pico[i]; // 1e-12 USD per 1M x units = 1e-18 USD
+            if (Math.multiplyHigh(units[i], rates.pico[i]) != 0 || exact < 0) {
+                return null;
+            }
+            parts[i] = exact / NANO;
+            remainders[i] = exact % NANO;
+            floors += parts[i];
+            remainderSum += remainders[i];
+        }
+        long carry = remainderSum / NANO;
+        long rest = remainderSum % NANO;
+        long total = floors + carry;
+        if (rest > NANO / 2 || rest == NANO / 2 && (total & 1) == 1) {
+            total++; // half-even
+        }
+        for (long left = total - floors; left > 0; left--) {
+            int best = -1;
+            for (int i = 0; i < CLASSES; i++) {
+                if (remainders[i] > 0 && (best < 0 || remainders[i] > remainders[best])) {
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                throw new IllegalStateException("breakdown cannot reach total " + total);
+            }
+            parts[best]++;
+            remainders[best] = 0;
+        }
+        return PricedUsage.priced(rates.prices, total, Breakdown.adopt(parts));
+    }
+
+    private static PricedUsage priceBigDecimal(Rates rates, long[] units) {
         // Exact cost per class in "USD per 1M" units (units x price); null where nothing is billed.
         BigDecimal[] exact = new BigDecimal[CLASSES];
         BigDecimal sum = BigDecimal.ZERO;
-        for (TokenClass tokenClass : TokenClass.ALL) {
-            long units;
-            try {
-                units = usage.billed(tokenClass);
-            } catch (ArithmeticException overflow) {
-                return PricedUsage.unpriced(prices.key(), tokenClass.label() + " units overflow");
+        for (int i = 0; i < CLASSES; i++) {
+            if (units[i] != 0) {
+                exact[i] = rates.perMillion[i].multiply(BigDecimal.valueOf(units[i]));
+                sum = sum.add(exact[i]);
             }
-            if (units == 0) {
-                continue;
-            }
-            BigDecimal price = unitPrice(prices, tokenClass);
-            if (price == null) {
-                if (tokenClass == TokenClass.REQUEST) {
-                    continue; // no per-request fee
-                }
-                return PricedUsage.unpriced(prices.key(),
-                        "no " + tokenClass.label() + " price for " + prices.provider() + "/" + prices.model());
-            }
-            exact[tokenClass.ordinal()] = price.multiply(BigDecimal.valueOf(units));
-            sum = sum.add(exact[tokenClass.ordinal()]);
         }
         long total;
         try {
             total = Nanos.fromUsd(sum.movePointLeft(6));
         } catch (ArithmeticException overflow) {
-            return PricedUsage.unpriced(prices.key(), "cost does not fit in nano-USD");
+            return PricedUsage.unpriced(rates.prices.key(), "cost does not fit in nano-USD");
         }
-        return PricedUsage.priced(prices, total, allocate(exact, total));
-    }
-
-    /** Reasoning is billed as output when the model has no separate reasoning price. */
-    private static BigDecimal unitPrice(Prices prices, TokenClass tokenClass) {
-        BigDecimal price = prices.perMillion().get(tokenClass);
-        if (price == null && tokenClass == TokenClass.REASONING) {
-            return prices.perMillion().get(TokenClass.OUTPUT);
-        }
-        return price;
+        return PricedUsage.priced(rates.prices, total, allocate(exact, total));
     }
 
     /**

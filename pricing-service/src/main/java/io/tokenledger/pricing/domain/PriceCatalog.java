@@ -3,91 +3,194 @@ package io.tokenledger.pricing.domain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * An immutable snapshot of the whole price book: every model's versions (oldest first) and the aliases.
- * Built once per load and then only read, so pricing needs no locks and no database.
+ * An immutable snapshot of the whole price book: every model's versions (oldest first), the aliases and the
+ * tenant prices, compiled for pricing. Built once per change and then only read, so pricing needs no locks
+ * and no database. (The only mutable part is a memo of name resolutions, which is a pure function of it.)
  */
-public record PriceCatalog(Map<ModelKey, List<Prices>> versions, Map<ModelKey, ModelKey> aliases) {
+public final class PriceCatalog {
 
-    public static final PriceCatalog EMPTY = new PriceCatalog(Map.of(), Map.of());
+    public static final PriceCatalog EMPTY = of(List.of(), List.of());
+    private static final int RESOLUTION_MEMO_LIMIT = 100_000;
+    private static final ModelResolution NOT_FOUND = new ModelResolution(null, "", "");
 
-    public PriceCatalog {
-        // Sorted by key so that listing pages in provider/model order needs no sorting per call.
+    private final SortedMap<ModelKey, List<Prices>> versions;
+    private final Map<ModelKey, ModelKey> aliases;
+    private final List<TenantPrice> tenantPrices;
+    private final Map<ModelKey, CompiledVersion[]> compiled = new HashMap<>();
+    private final Map<TenantModel, TenantVersion[]> tenantVersions = new HashMap<>();
+    private final ModelResolver resolver;
+    private final Map<ModelKey, ModelResolution> memo = new ConcurrentHashMap<>();
+
+    private record TenantModel(String tenantId, ModelKey key) {
+    }
+
+    /** A tenant price compiled: custom rates, or the discounted rates of each public version. */
+    private record TenantVersion(TenantPrice price, CompiledVersion custom, Map<Prices, CompiledVersion> discounted) {
+    }
+
+    private PriceCatalog(Map<ModelKey, List<Prices>> byModel, Map<ModelKey, ModelKey> aliases,
+                         Collection<TenantPrice> tenants) {
         TreeMap<ModelKey, List<Prices>> sorted = new TreeMap<>();
-        versions.forEach((key, list) -> sorted.put(key, List.copyOf(list)));
-        versions = java.util.Collections.unmodifiableSortedMap(sorted);
-        aliases = Map.copyOf(aliases);
+        byModel.forEach((key, list) -> {
+            List<Prices> history = new ArrayList<>(list);
+            history.sort(Comparator.comparing(Prices::effectiveFrom));
+            sorted.put(key, List.copyOf(history));
+            compiled.put(key, history.stream().map(CompiledVersion::new).toArray(CompiledVersion[]::new));
+        });
+        this.versions = Collections.unmodifiableSortedMap(sorted);
+        this.aliases = Map.copyOf(aliases);
+        this.tenantPrices = List.copyOf(tenants);
+        Map<TenantModel, List<TenantPrice>> byTenant = new HashMap<>();
+        for (TenantPrice tenant : tenants) {
+            byTenant.computeIfAbsent(new TenantModel(tenant.tenantId(), tenant.key()), k -> new ArrayList<>()).add(tenant);
+        }
+        byTenant.forEach((key, list) -> {
+            list.sort(Comparator.comparing(TenantPrice::effectiveFrom));
+            tenantVersions.put(key, list.stream().map(this::compile).toArray(TenantVersion[]::new));
+        });
+        this.resolver = new ModelResolver(sorted.keySet(), this.aliases);
+    }
+
+    private TenantVersion compile(TenantPrice tenant) {
+        if (tenant.discountPercent() == null) {
+            return new TenantVersion(tenant, new CompiledVersion(tenant.prices()), Map.of());
+        }
+        Map<Prices, CompiledVersion> discounted = new IdentityHashMap<>();
+        for (Prices list : versions.getOrDefault(tenant.key(), List.of())) {
+            discounted.put(list, new CompiledVersion(tenant.discounted(list)));
+        }
+        return new TenantVersion(tenant, null, discounted);
     }
 
     public static PriceCatalog of(Collection<Prices> all, Collection<ModelAlias> aliasList) {
+        return of(all, aliasList, List.of());
+    }
+
+    public static PriceCatalog of(Collection<Prices> all, Collection<ModelAlias> aliasList,
+                                  Collection<TenantPrice> tenants) {
         Map<ModelKey, List<Prices>> byModel = new HashMap<>();
         for (Prices prices : all) {
             byModel.computeIfAbsent(prices.key(), k -> new ArrayList<>()).add(prices);
         }
-        byModel.values().forEach(list -> list.sort(Comparator.comparing(Prices::effectiveFrom)));
         Map<ModelKey, ModelKey> aliasMap = new HashMap<>();
         for (ModelAlias alias : aliasList) {
             aliasMap.put(alias.aliasKey(), alias.targetKey());
         }
-        return new PriceCatalog(byModel, aliasMap);
+        return new PriceCatalog(byModel, aliasMap, tenants);
     }
 
-    /**
-     * The model a reported name means, case-insensitively: the exact id, then an alias,
-     * then the id with a leading "provider/" removed (e.g. "openai/gpt-4o" reported as the model).
-     */
+    public SortedMap<ModelKey, List<Prices>> versions() {
+        return versions;
+    }
+
+    public Map<ModelKey, ModelKey> aliases() {
+        return aliases;
+    }
+
+    public List<TenantPrice> tenantPrices() {
+        return tenantPrices;
+    }
+
+    /** The model a reported name means; see {@link ModelResolver} for the rules. */
     public Optional<ModelKey> resolve(String provider, String model) {
-        ModelKey reported = ModelKey.of(provider, model);
-        ModelKey found = lookup(reported);
+        return resolution(provider, model).map(ModelResolution::key);
+    }
+
+    /** The model a reported name means and the rule that matched. */
+    public Optional<ModelResolution> resolution(String provider, String model) {
+        ModelKey raw = new ModelKey(provider, model);
+        ModelResolution found = memo.get(raw);
         if (found == null) {
-            String prefix = reported.provider() + "/";
-            if (reported.model().startsWith(prefix) && reported.model().length() > prefix.length()) {
-                found = lookup(new ModelKey(reported.provider(), reported.model().substring(prefix.length())));
+            found = resolver.resolve(provider, model);
+            found = found == null ? NOT_FOUND : found;
+            if (memo.size() < RESOLUTION_MEMO_LIMIT) {
+                memo.put(raw, found);
             }
         }
-        return Optional.ofNullable(found);
-    }
-
-    private ModelKey lookup(ModelKey key) {
-        if (versions.containsKey(key)) {
-            return key;
-        }
-        ModelKey target = aliases.get(key);
-        return target != null && versions.containsKey(target) ? target : null;
+        return found == NOT_FOUND ? Optional.empty() : Optional.of(found);
     }
 
     /** The version of a model in force at a time: the latest whose effective_from is not after it. */
     public Optional<Prices> priceAt(ModelKey model, Instant at) {
-        List<Prices> history = versions.get(model);
-        if (history == null) {
-            return Optional.empty();
-        }
-        for (int i = history.size() - 1; i >= 0; i--) {
-            if (!history.get(i).effectiveFrom().isAfter(at)) {
-                return Optional.of(history.get(i));
-            }
-        }
-        return Optional.empty();
+        CompiledVersion version = versionAt(model, at);
+        return version == null ? Optional.empty() : Optional.of(version.prices);
     }
 
-    /** Prices a usage of a reported model at a time; unknown models and missing prices come back UNPRICED. */
+    private CompiledVersion versionAt(ModelKey model, Instant at) {
+        CompiledVersion[] history = compiled.get(model);
+        if (history != null) {
+            for (int i = history.length - 1; i >= 0; i--) {
+                if (!history[i].prices.effectiveFrom().isAfter(at)) {
+                    return history[i];
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Prices a usage of a reported model at a time on the standard tier, at the public price. */
     public PricedUsage price(String provider, String model, Instant at, TokenUsage usage) {
-        Optional<ModelKey> resolved = resolve(provider, model);
-        if (resolved.isEmpty()) {
+        return price("", provider, model, at, usage, ServiceTier.STANDARD);
+    }
+
+    /**
+     * Prices a usage for a tenant: the tenant's own price in force at the time beats the public one, and the
+     * public (list) cost is kept beside it. Unknown models and missing prices come back UNPRICED.
+     */
+    public PricedUsage price(String tenantId, String provider, String model, Instant at, TokenUsage usage,
+                             ServiceTier tier) {
+        Optional<ModelResolution> resolved = resolution(provider, model);
+        ModelKey key = resolved.isPresent() ? resolved.get().key() : null;
+        TenantVersion tenant = tenantVersions.isEmpty() ? null
+                : tenantAt(tenantId, key != null ? key : ModelKey.of(ProviderIds.normalize(provider), model), at);
+        if (key == null && tenant == null) {
             return PricedUsage.unpriced("unknown model " + provider + "/" + model);
         }
-        Optional<Prices> prices = priceAt(resolved.get(), at);
-        if (prices.isEmpty()) {
-            return PricedUsage.unpriced(resolved.get(), "no price for " + resolved.get() + " in force at " + at);
+        if (key == null) {
+            key = tenant.price().key();
         }
-        return CostMath.price(prices.get(), usage);
+        CompiledVersion list = versionAt(key, at);
+        PricedUsage listPriced = list == null ? null : list.price(usage, tier);
+        if (tenant != null) {
+            CompiledVersion own = tenant.custom() != null ? tenant.custom()
+                    : list == null ? null : tenant.discounted().get(list.prices);
+            if (own != null) {
+                PricedUsage priced = own.price(usage, tier);
+                if (!priced.isPriced()) {
+                    return priced;
+                }
+                long listCost = listPriced != null && listPriced.isPriced() ? listPriced.costNanos() : priced.costNanos();
+                return priced.withListCost(listCost, tenant.price().priceId());
+            }
+        }
+        if (listPriced == null) {
+            return PricedUsage.unpriced(key, "no price for " + key + " in force at " + at);
+        }
+        return listPriced;
+    }
+
+    private TenantVersion tenantAt(String tenantId, ModelKey key, Instant at) {
+        TenantVersion[] history = tenantVersions.get(new TenantModel(tenantId, key));
+        if (history != null) {
+            for (int i = history.length - 1; i >= 0; i--) {
+                if (!history[i].price().effectiveFrom().isAfter(at)) {
+                    return history[i];
+                }
+            }
+        }
+        return null;
     }
 
     /** Every model in provider/model order. */

@@ -11,6 +11,21 @@ import io.tokenledger.api.pricing.v1.ListModelsResponse;
 import io.tokenledger.api.pricing.v1.PriceUsageRequest;
 import io.tokenledger.api.pricing.v1.PriceUsageResponse;
 import io.tokenledger.api.pricing.v1.PricingService;
+import io.tokenledger.api.pricing.v1.ImportCatalogRequest;
+import io.tokenledger.api.pricing.v1.ImportCatalogResponse;
+import io.tokenledger.api.pricing.v1.ResolveModelRequest;
+import io.tokenledger.api.pricing.v1.ResolveModelResponse;
+import io.tokenledger.api.pricing.v1.SetTenantPriceRequest;
+import io.tokenledger.api.pricing.v1.SetTenantPriceResponse;
+import io.tokenledger.api.pricing.v1.UpsertPriceRequest;
+import io.tokenledger.api.pricing.v1.UpsertPriceResponse;
+import io.smallrye.common.annotation.Blocking;
+import io.tokenledger.pricing.application.ImportResult;
+import io.tokenledger.pricing.application.PriceEditing;
+import io.tokenledger.pricing.application.PriceImport;
+import io.tokenledger.pricing.domain.Prices;
+import io.tokenledger.pricing.domain.TenantPrice;
+import java.nio.file.Path;
 import io.tokenledger.pricing.application.ModelPage;
 import io.tokenledger.pricing.application.PriceBook;
 import io.tokenledger.pricing.application.UsageToPrice;
@@ -23,17 +38,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The PricingService gRPC edge: validates, converts, calls the price book. Pricing reads only the
- * in-memory snapshot, so these methods run on the event loop without blocking.
+ * The PricingService gRPC edge: validates, converts, calls one use case. Pricing and resolution read only the
+ * in-memory snapshot, so they run on the event loop; imports and price changes write the database (blocking).
  */
 @GrpcService
 public class PricingGrpcService implements PricingService {
 
     private final PriceBook priceBook;
+    private final PriceImport priceImport;
+    private final PriceEditing editing;
     private final Clock clock;
 
-    public PricingGrpcService(PriceBook priceBook, Clock clock) {
+    public PricingGrpcService(PriceBook priceBook, PriceImport priceImport, PriceEditing editing, Clock clock) {
         this.priceBook = priceBook;
+        this.priceImport = priceImport;
+        this.editing = editing;
         this.clock = clock;
     }
 
@@ -83,7 +102,7 @@ public class PricingGrpcService implements PricingService {
             List<ModelKey> candidates = request.getCandidatesList().stream()
                     .map(c -> new ModelKey(c.getProvider(), c.getModel()))
                     .toList();
-            List<PricedUsage> priced = priceBook.compare(ProtoMapping.fromProto(request.getUsage()), candidates,
+            List<PricedUsage> priced = priceBook.compare(request.getTenantId(), ProtoMapping.fromProto(request.getUsage()), candidates,
                     ProtoMapping.optionalTime(request.hasAtTime(), request.getAtTime()));
             CompareModelsResponse.Builder response = CompareModelsResponse.newBuilder();
             for (int i = 0; i < priced.size(); i++) {
@@ -91,6 +110,56 @@ public class PricingGrpcService implements PricingService {
                 response.addResults(ProtoMapping.toProto(candidate.provider() + "/" + candidate.model(), priced.get(i)));
             }
             return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<ImportCatalogResponse> importCatalog(ImportCatalogRequest request) {
+        return Uni.createFrom().item(() -> {
+            RequestValidation.check(request);
+            Instant from = request.hasEffectiveTime() ? ProtoMapping.fromProto(request.getEffectiveTime()) : clock.instant();
+            ImportResult result = request.getServerPath().isBlank()
+                    ? priceImport.importLiteLlm(request.getContent().newInput(), from, "LiteLLM catalog (uploaded)")
+                    : priceImport.importLiteLlm(Path.of(request.getServerPath()), from);
+            return ImportCatalogResponse.newBuilder()
+                    .setModelsRead(result.entriesRead())
+                    .setVersionsAdded(result.versionsAdded())
+                    .setEntriesSkipped(result.entriesSkipped())
+                    .setElapsedMillis(result.elapsedMillis())
+                    .build();
+        });
+    }
+
+    @Override
+    public Uni<ResolveModelResponse> resolveModel(ResolveModelRequest request) {
+        return Uni.createFrom().item(() -> {
+            RequestValidation.check(request);
+            ResolveModelResponse.Builder response = ResolveModelResponse.newBuilder();
+            priceBook.resolve(request.getProvider(), request.getModel()).ifPresent(found -> response.setFound(true)
+                    .setResolvedProvider(found.key().provider())
+                    .setResolvedModel(found.key().model())
+                    .setRule(found.rule())
+                    .setDetail(found.detail()));
+            return response.build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<UpsertPriceResponse> upsertPrice(UpsertPriceRequest request) {
+        return Uni.createFrom().item(() -> {
+            Prices version = PriceInput.fromProto(request.getPrice(), clock.instant(), "price");
+            return UpsertPriceResponse.newBuilder().setPrice(ProtoMapping.toProto(editing.upsertPrice(version))).build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<SetTenantPriceResponse> setTenantPrice(SetTenantPriceRequest request) {
+        return Uni.createFrom().item(() -> {
+            TenantPrice price = PriceInput.fromProto(request, clock.instant());
+            return SetTenantPriceResponse.newBuilder().setPriceId(editing.setTenantPrice(price).priceId()).build();
         });
     }
 

@@ -10,6 +10,8 @@ import io.tokenledger.pricing.application.UsageToPrice;
 import io.tokenledger.pricing.domain.Breakdown;
 import io.tokenledger.pricing.domain.PricedUsage;
 import io.tokenledger.pricing.domain.Prices;
+import io.tokenledger.pricing.domain.RateCard;
+import io.tokenledger.pricing.domain.ServiceTier;
 import io.tokenledger.pricing.domain.TokenClass;
 import io.tokenledger.pricing.domain.TokenUsage;
 import java.math.BigDecimal;
@@ -24,7 +26,8 @@ final class ProtoMapping {
 
     static UsageToPrice fromProto(PriceItem item, Instant now) {
         Instant at = item.hasOccurredTime() ? fromProto(item.getOccurredTime()) : now;
-        return new UsageToPrice(item.getItemId(), item.getProvider(), item.getModel(), at, fromProto(item.getUsage()));
+        return new UsageToPrice(item.getItemId(), item.getTenantId(), item.getProvider(), item.getModel(), at,
+                fromProto(item.getUsage()), fromProto(item.getServiceTier()));
     }
 
     static TokenUsage fromProto(io.tokenledger.api.common.v1.TokenUsage usage) {
@@ -33,6 +36,25 @@ final class ProtoMapping {
                 usage.getInputAudioTokens(), usage.getOutputAudioTokens(), usage.getInputImageTokens(),
                 usage.getOutputImageTokens(), usage.getEmbeddingTokens(), usage.getTrainingTokens(),
                 usage.getTrainingEpochs(), usage.getRequests(), usage.getWebSearchQueries());
+    }
+
+    /** Unset means standard; an unknown future value is rejected by validation before it gets here. */
+    static ServiceTier fromProto(io.tokenledger.api.pricing.v1.ServiceTier tier) {
+        switch (tier) {
+            case SERVICE_TIER_BATCH: return ServiceTier.BATCH;
+            case SERVICE_TIER_PRIORITY: return ServiceTier.PRIORITY;
+            case SERVICE_TIER_FLEX: return ServiceTier.FLEX;
+            default: return ServiceTier.STANDARD;
+        }
+    }
+
+    static io.tokenledger.api.pricing.v1.ServiceTier toProto(ServiceTier tier) {
+        switch (tier) {
+            case BATCH: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_BATCH;
+            case PRIORITY: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_PRIORITY;
+            case FLEX: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_FLEX;
+            default: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_STANDARD;
+        }
     }
 
     static Instant fromProto(Timestamp timestamp) {
@@ -52,6 +74,7 @@ final class ProtoMapping {
                 .setItemId(itemId)
                 .setUnpricedReason(priced.unpricedReason())
                 .setCostNanos(priced.costNanos())
+                .setListCostNanos(priced.listCostNanos())
                 .setPriceId(priced.priceId())
                 .setResolvedProvider(priced.resolvedProvider())
                 .setResolvedModel(priced.resolvedModel());
@@ -83,7 +106,7 @@ final class ProtoMapping {
     }
 
     static ModelPrice toProto(Prices prices) {
-        return ModelPrice.newBuilder()
+        ModelPrice.Builder price = ModelPrice.newBuilder()
                 .setProvider(prices.provider())
                 .setModel(prices.model())
                 .setPriceId(prices.priceId())
@@ -103,12 +126,32 @@ final class ProtoMapping {
                 .setRequestPerMillion(decimal(prices, TokenClass.REQUEST))
                 .setWebSearchPerMillion(decimal(prices, TokenClass.WEB_SEARCH))
                 .setSource(prices.source())
-                .build();
+                .setMode(prices.mode());
+        for (RateCard card : prices.rateCards()) {
+            price.addRateCards(io.tokenledger.api.pricing.v1.RateCard.newBuilder()
+                    .setServiceTier(toProto(card.tier()))
+                    .setAbovePromptTokens(card.abovePromptTokens())
+                    .setInputPerMillion(decimal(card.perMillion().get(TokenClass.INPUT)))
+                    .setCachedInputPerMillion(decimal(card.perMillion().get(TokenClass.CACHED_INPUT)))
+                    .setCacheWrite5MPerMillion(decimal(card.perMillion().get(TokenClass.CACHE_WRITE_5M)))
+                    .setCacheWrite1HPerMillion(decimal(card.perMillion().get(TokenClass.CACHE_WRITE_1H)))
+                    .setOutputPerMillion(decimal(card.perMillion().get(TokenClass.OUTPUT)))
+                    .setReasoningPerMillion(decimal(card.perMillion().get(TokenClass.REASONING)))
+                    .setInputAudioPerMillion(decimal(card.perMillion().get(TokenClass.INPUT_AUDIO)))
+                    .setOutputAudioPerMillion(decimal(card.perMillion().get(TokenClass.OUTPUT_AUDIO)))
+                    .setInputImagePerMillion(decimal(card.perMillion().get(TokenClass.INPUT_IMAGE)))
+                    .setOutputImagePerMillion(decimal(card.perMillion().get(TokenClass.OUTPUT_IMAGE)))
+                    .setEmbeddingPerMillion(decimal(card.perMillion().get(TokenClass.EMBEDDING))));
+        }
+        return price.build();
     }
 
     /** "0.25" for a price, "" for none; never scientific notation. */
     private static String decimal(Prices prices, TokenClass tokenClass) {
-        BigDecimal price = prices.perMillion().get(tokenClass);
+        return decimal(prices.perMillion().get(tokenClass));
+    }
+
+    private static String decimal(BigDecimal price) {
         return price == null ? "" : price.stripTrailingZeros().toPlainString();
     }
 }

@@ -4,7 +4,9 @@ import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.api.pricing.v1.CandidateModel;
 import io.tokenledger.api.pricing.v1.CompareModelsRequest;
 import io.tokenledger.api.pricing.v1.GetModelPriceRequest;
+import io.tokenledger.api.pricing.v1.ImportCatalogRequest;
 import io.tokenledger.api.pricing.v1.ListModelsRequest;
+import io.tokenledger.api.pricing.v1.ResolveModelRequest;
 import io.tokenledger.api.pricing.v1.PriceItem;
 import io.tokenledger.api.pricing.v1.PriceUsageRequest;
 import io.tokenledger.platform.error.Violations;
@@ -32,6 +34,9 @@ final class RequestValidation {
                 if (item.getModel().isBlank()) {
                     violations.add("items[" + i + "].model", "is required");
                 }
+                if (item.getServiceTierValue() < 0 || item.getServiceTierValue() > 4) {
+                    violations.add("items[" + i + "].service_tier", "is not a known service tier");
+                }
                 if (hasNegative(item.getUsage())) {
                     usage(violations, item.getUsage(), "items[" + i + "].usage");
                 }
@@ -41,6 +46,22 @@ final class RequestValidation {
     }
 
     static void check(GetModelPriceRequest request) {
+        Violations violations = new Violations();
+        required(violations, request.getProvider(), "provider");
+        required(violations, request.getModel(), "model");
+        violations.throwIfAny();
+    }
+
+    static void check(ImportCatalogRequest request) {
+        Violations violations = new Violations();
+        violations.check("litellm".equalsIgnoreCase(request.getFormat().trim()), "format",
+                "unsupported catalog format '" + request.getFormat() + "'; supported: litellm");
+        violations.check(request.getContent().isEmpty() != request.getServerPath().isBlank(), "content",
+                "set either content or server_path, exactly one");
+        violations.throwIfAny();
+    }
+
+    static void check(ResolveModelRequest request) {
         Violations violations = new Violations();
         required(violations, request.getProvider(), "provider");
         required(violations, request.getModel(), "model");

@@ -24,7 +24,7 @@ class PriceBookTest {
     @Inject
     PriceBook priceBook;
     @Inject
-    PriceBookLoading loading;
+    PriceBookReload loading;
     @Inject
     PriceStore store;
     @Inject
