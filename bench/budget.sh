@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Budget benchmark: runs budget-service in-process (a @QuarkusTest, real loopback gRPC, real Redis db 1 and the
+# local PostgreSQL "test" db) and prints admission under 1,000 concurrent CheckBudget calls (reserving vs a naive
+# check-then-charge on the same Redis) and CheckBudget p50/p99 at a fixed rate next to a bare gRPC no-op and a
+# bare Redis EVALSHA measured in the same run, with the ratios.
+# Options (env): BENCH_RATE (calls/s, default 2000), BENCH_SECONDS (per measurement, default 5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rm -f budget-service/target/bench-budget.txt
+./mvnw -q -pl budget-service test -Dtest=BudgetBench -Dbench=true -Dsurefire.failIfNoSpecifiedTests=false \
+  -Dbench.rate="${BENCH_RATE:-2000}" -Dbench.seconds="${BENCH_SECONDS:-5}" >/tmp/budget-bench.log 2>&1 || {
+  echo "benchmark failed; log: /tmp/budget-bench.log" >&2; tail -40 /tmp/budget-bench.log >&2; exit 1; }
+echo
+echo "=== bench/budget.sh results ==="
+cat budget-service/target/bench-budget.txt
