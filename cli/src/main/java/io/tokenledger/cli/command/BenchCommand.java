@@ -52,6 +52,7 @@ final class BenchCommand {
             }
             Replayer.Result result = Replayer.replay(events, batch, threads, session.clients(),
                     new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal()));
+            String memory = io.tokenledger.cli.infra.ServiceLauncher.memory(session.services());
             long recorded = result.count(EventStatus.EVENT_STATUS_RECORDED);
             CopyBaseline.Measurement copy = CopyBaseline.measure(session.infra().infra(), scenario.tenant());
             double ours = result.eventsPerSecond();
@@ -63,6 +64,7 @@ final class BenchCommand {
                     result.unpriced());
             out.printf("  RecordUsage latency per batch of %d: p50 %.1f ms, p99 %.1f ms (%d batches)%n", batch,
                     result.latencyMillis(0.50), result.latencyMillis(0.99), result.batchLatencyNanos().length);
+            out.printf("  RSS now/peak per service (limit 256 MiB): %s%n", memory);
             out.printf("PostgreSQL COPY of the same %,d ledger rows (%s, %,d bytes): %.2f s = %,.0f rows/s%n",
                     copy.rows(), copy.ledgerTable(), copy.bytes(), copy.nanos() / 1e9, copy.rowsPerSecond());
             out.printf("Ratio (ours / COPY): %.3f%n", ours / copy.rowsPerSecond());

@@ -20,6 +20,7 @@ final class Session implements AutoCloseable {
     private final Thread hook = new Thread(this::interrupted, "tokenledger-shutdown");
     private EmbeddedInfra infra;
     private Clients clients;
+    private RunningServices services;
     private boolean closed;
 
     private Session() {
@@ -32,6 +33,7 @@ final class Session implements AutoCloseable {
             session.infra = session.register(EmbeddedInfra.start(args.option("pg-url"), args.option("redis-url"), log));
             RunningServices services = session.register(
                     ServiceLauncher.start(root, session.infra.infra(), logDir, log));
+            session.services = services;
             session.clients = session.register(new Clients(services));
             return session;
         } catch (IOException | RuntimeException e) {
@@ -51,6 +53,10 @@ final class Session implements AutoCloseable {
 
     Clients clients() {
         return clients;
+    }
+
+    RunningServices services() {
+        return services;
     }
 
     @Override

@@ -112,6 +112,38 @@ public final class ServiceLauncher {
         return env;
     }
 
+    /**
+     * Each service's resident memory from /proc/PID/status: current VmRSS and peak VmHWM, in MiB, e.g.
+     * "pricing 141/152 MiB" (empty where /proc is not available).
+     */
+    public static String memory(RunningServices running) {
+        StringBuilder out = new StringBuilder();
+        for (Svc svc : Svc.values()) {
+            Process process = running.process(svc);
+            Path status = Path.of("/proc", String.valueOf(process.pid()), "status");
+            long rss = -1;
+            long peak = -1;
+            try {
+                for (String line : Files.readAllLines(status)) {
+                    if (line.startsWith("VmRSS:")) {
+                        rss = kib(line);
+                    } else if (line.startsWith("VmHWM:")) {
+                        peak = kib(line);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            out.append(out.length() == 0 ? "" : ", ").append(svc.name().toLowerCase()).append(' ')
+                    .append(rss / 1024).append('/').append(peak / 1024).append(" MiB");
+        }
+        return out.toString();
+    }
+
+    private static long kib(String line) {
+        return Long.parseLong(line.replaceAll("[^0-9]", ""));
+    }
+
     /** SIGKILLs one service (no shutdown hooks run: the crash the fault test wants) and waits until it is gone. */
     public static void kill(RunningServices running, Svc svc) throws InterruptedException {
         Process process = running.process(svc);
