@@ -74,7 +74,7 @@ public class PriceImport {
             reload.reload();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        LOG.infof("LiteLLM import: %d entries read, %d versions added, %d skipped (no token price), %d ms",
+        LOG.infof("LiteLLM import: %d entries read, %d versions added, %d skipped (no token price, or duplicates), %d ms",
                 parsed.entriesRead(), added.size(), parsed.entriesSkipped(), millis);
         return new ImportResult(parsed.entriesRead(), added.size(), parsed.entriesSkipped(), millis);
     }

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +32,7 @@ import java.util.Set;
  * <p>Keys become our provider/model ids: the provider is {@code litellm_provider} normalized
  * ({@link ProviderIds}), the model the key without a leading provider segment ({@code mistral/mistral-large-latest}
  * -> {@code mistral / mistral-large-latest}). When two keys land on the same id, the first in file order keeps it
- * and the other keeps its full key as model id.
+ * and the other is dropped when its prices are the same, else keeps its full key as model id.
  */
 public final class LiteLlmFormat {
 
@@ -44,7 +44,10 @@ public final class LiteLlmFormat {
     private LiteLlmFormat() {
     }
 
-    /** The parsed catalog: one version per priced entry, and how many entries were read and skipped. */
+    /**
+     * The parsed catalog: one version per priced entry, and how many entries were read and skipped (no price we
+     * bill per token/request/query, or a duplicate of an entry with the same id and prices).
+     */
     public record Parsed(List<Prices> versions, int entriesRead, int entriesSkipped) {
     }
 
@@ -59,7 +62,7 @@ public final class LiteLlmFormat {
             throw new IllegalArgumentException("not a LiteLLM catalog: the top level must be a JSON object");
         }
         List<Prices> versions = new ArrayList<>();
-        Set<ModelKey> taken = new HashSet<>();
+        Map<ModelKey, Prices> taken = new HashMap<>();
         int read = 0;
         int skipped = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
@@ -78,7 +81,8 @@ public final class LiteLlmFormat {
         return new Parsed(versions, read, skipped);
     }
 
-    private static Prices entry(String key, JsonNode node, Instant effectiveFrom, String sourceLabel, Set<ModelKey> taken) {
+    private static Prices entry(String key, JsonNode node, Instant effectiveFrom, String sourceLabel,
+                                Map<ModelKey, Prices> taken) {
         String litellmProvider = node.path("litellm_provider").asText("");
         if (litellmProvider.isBlank()) {
             return null;
@@ -95,15 +99,24 @@ public final class LiteLlmFormat {
         }
         List<RateCard> rateCards = new ArrayList<>();
         cards.forEach((card, rates) -> rateCards.add(new RateCard(card.tier(), card.above(), rates)));
-        ModelKey id = modelId(key, litellmProvider, taken);
-        if (id == null) {
-            return null;
+        ModelKey id = modelId(key, litellmProvider);
+        Prices first = taken.get(id);
+        if (first != null) {
+            if (first.perMillion().equals(base) && first.rateCards().equals(rateCards)) {
+                return null; // the same model listed twice (e.g. "gpt-4o" and "openai/gpt-4o"): one version
+            }
+            id = ModelKey.of(id.provider(), key); // a different price under a colliding name keeps its full key
+            if (taken.containsKey(id)) {
+                return null;
+            }
         }
-        return new Prices(id.provider(), id.model(), mode, effectiveFrom, new EnumMap<>(base),
+        Prices prices = new Prices(id.provider(), id.model(), mode, effectiveFrom, new EnumMap<>(base),
                 sourceLabel + " key " + key, rateCards);
+        taken.put(id, prices);
+        return prices;
     }
 
-    static ModelKey modelId(String key, String litellmProvider, Set<ModelKey> taken) {
+    static ModelKey modelId(String key, String litellmProvider) {
         String provider = ProviderIds.normalize(litellmProvider);
         String model = key.trim();
         int slash = model.indexOf('/');
@@ -113,12 +126,7 @@ public final class LiteLlmFormat {
                 model = model.substring(slash + 1);
             }
         }
-        ModelKey id = ModelKey.of(provider, model);
-        if (taken.add(id)) {
-            return id;
-        }
-        ModelKey full = ModelKey.of(provider, key);
-        return taken.add(full) ? full : null;
+        return ModelKey.of(provider, model);
     }
 
     /** Which rate card a field belongs to: the base (standard, 0), a tier, a long-context threshold, or both. */
