@@ -20,9 +20,12 @@ import io.tokenledger.api.budget.v1.ListBudgetsRequest;
 import io.tokenledger.api.budget.v1.ListBudgetsResponse;
 import io.tokenledger.api.budget.v1.ListWebhookEndpointsRequest;
 import io.tokenledger.api.budget.v1.ListWebhookEndpointsResponse;
+import io.tokenledger.api.budget.v1.RebuildCountersRequest;
+import io.tokenledger.api.budget.v1.RebuildCountersResponse;
 import io.tokenledger.budget.application.BudgetCatalog;
 import io.tokenledger.budget.application.BudgetEnforcement;
 import io.tokenledger.budget.application.BudgetEventLog;
+import io.tokenledger.budget.application.CounterRebuild;
 import io.tokenledger.budget.application.SpendCharging;
 import io.tokenledger.budget.application.WebhookRegistry;
 import io.tokenledger.budget.domain.Page;
@@ -41,10 +44,12 @@ public class BudgetGrpcService implements BudgetService {
     private final SpendCharging charging;
     private final BudgetEventLog eventLog;
     private final WebhookRegistry webhooks;
+    private final CounterRebuild rebuild;
     private final Clock clock;
 
     public BudgetGrpcService(BudgetCatalog catalog, BudgetEnforcement enforcement, SpendCharging charging,
-                             BudgetEventLog eventLog, WebhookRegistry webhooks, Clock clock) {
+                             BudgetEventLog eventLog, WebhookRegistry webhooks, CounterRebuild rebuild, Clock clock) {
+        this.rebuild = rebuild;
         this.catalog = catalog;
         this.enforcement = enforcement;
         this.charging = charging;
@@ -147,9 +152,12 @@ public class BudgetGrpcService implements BudgetService {
     }
 
     @Override
-    public Uni<io.tokenledger.api.budget.v1.RebuildCountersResponse> rebuildCounters(
-            io.tokenledger.api.budget.v1.RebuildCountersRequest request) {
-        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED
-                .withDescription("RebuildCounters is not implemented yet").asRuntimeException());
+    @Blocking
+    public Uni<RebuildCountersResponse> rebuildCounters(RebuildCountersRequest request) {
+        return Uni.createFrom().item(() -> {
+            RebuildCountersResponse.Builder response = RebuildCountersResponse.newBuilder();
+            rebuild.rebuild(request.getTenantId()).forEach(s -> response.addStatuses(ProtoMapper.toProto(s)));
+            return response.build();
+        });
     }
 }

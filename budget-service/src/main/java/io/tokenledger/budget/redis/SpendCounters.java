@@ -93,6 +93,16 @@ public class SpendCounters {
         return requests;
     }
 
+    /** Sets each target's spent counter to the given value (counter rebuild), with the usual expiry. */
+    public void overwrite(String tenant, List<Target> targets, List<Long> spent) {
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            redisData.execute(Command.SET.toString(), CounterKeys.spent(tenant, target.budget().id(), target.window()),
+                    Long.toString(spent.get(i)), "EXAT",
+                    Long.toString(target.window().end().plus(COUNTER_RETENTION).getEpochSecond()));
+        }
+    }
+
     /** Spend so far in each target's window (0 when nothing was charged), with one MGET; targets of one tenant. */
     public List<Long> spent(String tenant, List<Target> targets) {
         if (targets.isEmpty()) {

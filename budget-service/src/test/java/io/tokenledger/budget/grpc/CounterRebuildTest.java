@@ -1,0 +1,90 @@
+package io.tokenledger.budget.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.tokenledger.api.budget.v1.Budget;
+import io.tokenledger.api.budget.v1.BudgetPeriod;
+import io.tokenledger.api.budget.v1.BudgetServiceGrpc;
+import io.tokenledger.api.budget.v1.BudgetStatus;
+import io.tokenledger.api.budget.v1.ChargeSpendRequest;
+import io.tokenledger.api.budget.v1.CreateBudgetRequest;
+import io.tokenledger.api.budget.v1.GetBudgetRequest;
+import io.tokenledger.api.budget.v1.RebuildCountersRequest;
+import io.tokenledger.api.budget.v1.RebuildCountersResponse;
+import io.tokenledger.api.budget.v1.SpendCharge;
+import io.tokenledger.platform.money.ProtoMoney;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Counters are a cache: after the tenant's Redis keys are deleted mid-run, RebuildCounters restores them exactly. */
+@QuarkusTest
+class CounterRebuildTest {
+
+    static final long USD = 1_000_000_000L;
+
+    @GrpcClient("budget")
+    BudgetServiceGrpc.BudgetServiceBlockingStub budgets;
+
+    @Inject
+    RedisDataSource redis;
+
+    final String tenant = "rebuild-" + UUID.randomUUID();
+
+    @AfterEach
+    void cleanRedis() {
+        TestRedis.deleteTenantKeys(redis, tenant);
+    }
+
+    @Test
+    void rebuildAfterRedisLossIsExact() {
+        Budget all = create("all", Map.of(), BudgetPeriod.BUDGET_PERIOD_MONTH);
+        Budget chat = create("chat", Map.of("feature", "chat"), BudgetPeriod.BUDGET_PERIOD_WEEK);
+        // 10 events: 6 chat x $1.25 = $7.50, 4 search x $0.40 = $1.60; all = $9.10.
+        for (int i = 0; i < 10; i++) {
+            boolean isChat = i < 6;
+            chargeAndLedger("e" + i, isChat ? "chat" : "search", isChat ? 1_250_000_000L : 400_000_000L);
+        }
+        assertThat(status(all).getSpentNanos()).isEqualTo(9_100_000_000L);
+
+        // Redis loses the tenant's data (never FLUSHDB: only this tenant's keys).
+        TestRedis.deleteTenantKeys(redis, tenant);
+        assertThat(status(all).getSpentNanos()).isZero();
+
+        RebuildCountersResponse rebuilt = budgets.rebuildCounters(RebuildCountersRequest.newBuilder().setTenantId(tenant).build());
+        assertThat(rebuilt.getStatusesList()).extracting(BudgetStatus::getSpentNanos)
+                .containsExactly(9_100_000_000L, 7_500_000_000L);
+
+        // The run goes on: 2 more chat events of $0.30: all = $9.70, chat = $8.10.
+        chargeAndLedger("e10", "chat", 300_000_000L);
+        chargeAndLedger("e11", "chat", 300_000_000L);
+        assertThat(status(all).getSpentNanos()).isEqualTo(9_700_000_000L);
+        assertThat(status(chat).getSpentNanos()).isEqualTo(8_100_000_000L);
+        assertThat(chat.getPeriod()).isEqualTo(BudgetPeriod.BUDGET_PERIOD_WEEK);
+    }
+
+    private void chargeAndLedger(String eventId, String feature, long cost) {
+        Instant now = Instant.now();
+        FakeAttribution.LEDGER.add(new FakeAttribution.Row(tenant, now, Map.of("feature", feature), cost));
+        budgets.chargeSpend(ChargeSpendRequest.newBuilder().addCharges(SpendCharge.newBuilder().setEventId(eventId)
+                .setTenantId(tenant).setOccurredTime(BudgetServiceTest.ts(now)).putDimensions("feature", feature)
+                .setCostNanos(cost)).build());
+    }
+
+    private Budget create(String name, Map<String, String> scope, BudgetPeriod period) {
+        return budgets.createBudget(CreateBudgetRequest.newBuilder().setBudget(Budget.newBuilder().setTenantId(tenant)
+                .setDisplayName(name).putAllScope(scope).setPeriod(period).setTimeZone("Europe/Berlin")
+                .setWeekStartDay(7).setLimit(ProtoMoney.of(1_000 * USD))).build()).getBudget();
+    }
+
+    private BudgetStatus status(Budget budget) {
+        return budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant).setBudgetId(budget.getBudgetId())
+                .build()).getStatus();
+    }
+}
