@@ -50,7 +50,7 @@ public final class ProviderUsageNormalizer {
         JsonNode usage;
         String trimmed = usageJson.strip();
         if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            document = parse(trimmed, jsonPath);
+            document = parse(trimmed, jsonPath, "is not valid JSON");
             usage = rules.locate(document);
         } else {
             List<JsonNode> events = streamEvents(trimmed, jsonPath);
@@ -92,7 +92,7 @@ public final class ProviderUsageNormalizer {
             }
             String data = line.substring("data:".length()).strip();
             if (!data.isEmpty() && !data.equals("[DONE]")) {
-                events.add(parse(data, jsonPath + " (stream line " + (i + 1) + ")"));
+                events.add(parse(data, jsonPath, "has a stream data line (line " + (i + 1) + ") that is not valid JSON"));
             }
         }
         if (events.isEmpty()) {
@@ -102,12 +102,12 @@ public final class ProviderUsageNormalizer {
         return events;
     }
 
-    private static JsonNode parse(String json, String field) {
+    private static JsonNode parse(String json, String field, String problem) {
         try {
             return JSON.readTree(json);
         } catch (JsonProcessingException e) {
             // The parser's location only: never echo the payload, which may hold prompts.
-            throw new TokenLedgerException.Invalid(field, "is not valid JSON (line "
+            throw new TokenLedgerException.Invalid(field, problem + " (at line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
         }
     }

@@ -1,8 +1,11 @@
 package io.tokenledger.ingest.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The rules of one provider API: where its usage is, and how it maps onto canonical classes. Pure. */
 interface UsageNormalizer {
@@ -24,15 +27,15 @@ interface UsageNormalizer {
                 return usage;
             }
         }
-        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+        return MissingNode.getInstance();
     }
 
     /** Canonical classes of a usage object; records every broken invariant on {@code block}. */
     Map<String, Long> normalize(UsageBlock block, JsonNode document);
 
     /** The cost the provider or gateway reported inside the usage, if it reports one. */
-    default java.util.Optional<java.math.BigDecimal> reportedCost(UsageBlock block) {
-        return java.util.Optional.empty();
+    default Optional<BigDecimal> reportedCost(UsageBlock block) {
+        return Optional.empty();
     }
 
     /** The first object among candidate paths of a document, or the document itself if it looks like usage. */
@@ -47,6 +50,6 @@ interface UsageNormalizer {
             }
         }
         return document.has(usageMarker) ? document
-                : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+                : MissingNode.getInstance();
     }
 }

@@ -89,6 +89,9 @@ class ProviderUsageNormalizerTest {
         assertThat(invalid(ProviderApi.PROVIDER_API_OPENAI_CHAT_COMPLETIONS, "{\"id\": \"x\"}", "").violations())
                 .extracting(FieldViolation::description).containsExactly(
                         "has no PROVIDER_API_OPENAI_CHAT_COMPLETIONS usage block");
+        assertThat(invalid(ProviderApi.PROVIDER_API_OPENAI_CHAT_COMPLETIONS, "data: {\"usage\": {}}\n\ndata: {oops\n", "")
+                .violations()).extracting(FieldViolation::description).containsExactly(
+                        "has a stream data line (line 3) that is not valid JSON (at line 1, column 2)");
         assertThat(invalid(ProviderApi.PROVIDER_API_UNSPECIFIED, "{}", "").violations())
                 .extracting(FieldViolation::field).containsExactly(PATH + ".api");
         assertThat(invalid(ProviderApi.PROVIDER_API_OPENAI_COMPATIBLE, "{\"prompt_tokens\": 1}", "cheap")
