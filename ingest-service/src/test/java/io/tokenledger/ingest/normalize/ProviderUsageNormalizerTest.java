@@ -40,6 +40,29 @@ class ProviderUsageNormalizerTest {
     }
 
     @Test
+    void responses_stream_takes_the_completed_event() {
+        NormalizedUsage usage = normalize(ProviderApi.PROVIDER_API_OPENAI_RESPONSES,
+                "event: response.created\ndata: {'type': 'response.created', 'response': {'usage': null}}\n\n"
+                + "event: response.completed\ndata: {'type': 'response.completed', 'response': {'output':"
+                + " [{'type': 'web_search_call'}, {'type': 'message'}], 'usage': {'input_tokens': 50,"
+                + " 'input_tokens_details': {'cached_tokens': 20}, 'output_tokens': 9}}}\n\n");
+        assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 30L,
+                "cached_input_tokens", 20L, "output_tokens", 9L, "web_search_queries", 1L));
+    }
+
+    @Test
+    void gemini_json_array_stream_and_converse_stream_metadata_take_the_final_usage() {
+        assertThat(normalize(ProviderApi.PROVIDER_API_GEMINI_GENERATE_CONTENT, "[{'usageMetadata': {"
+                + "'promptTokenCount': 15}}, {'usageMetadata': {'promptTokenCount': 13, 'candidatesTokenCount': 8}}]")
+                .usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 13L, "output_tokens", 8L));
+        assertThat(normalize(ProviderApi.PROVIDER_API_BEDROCK_CONVERSE, "{'metadata': {'usage': {'inputTokens': 4,"
+                + " 'outputTokens': 2, 'cacheWriteInputTokens': 10, 'cacheDetails': [{'inputTokens': 10,"
+                + " 'ttl': '1h'}]}}}").usage())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 4L, "output_tokens", 2L,
+                        "cache_write_1h_tokens", 10L));
+    }
+
+    @Test
     void xai_reasoning_reported_beside_completion_tokens_is_not_subtracted() {
         // total 329 = prompt 10 + completion 1 + reasoning 318: reasoning is outside completion_tokens.
         NormalizedUsage usage = normalize(ProviderApi.PROVIDER_API_OPENAI_COMPATIBLE, "{'prompt_tokens': 10,"
