@@ -59,6 +59,9 @@ public class SpendCharging {
             SpendCounters.Charge charge = toApply.get(i);
             SpendCounters.Applied outcome = applied.get(i);
             if (outcome.duplicate()) {
+                // The first attempt may have counted in Redis but failed to write its crossings to PostgreSQL:
+                // re-derive them from the values it left (writes are idempotent per budget, window, threshold).
+                crossings.addAll(crossingsOfFirstAttempt(charges.get(i), outcome));
                 results.add(new ChargeResult(charge.eventId(), true, List.of()));
                 continue;
             }
@@ -79,6 +82,21 @@ public class SpendCharging {
             LOG.debugf("Recorded %d budget events of %d crossings", written.size(), crossings.size());
         }
         return results;
+    }
+
+    private List<ThresholdCrossing> crossingsOfFirstAttempt(SpendCharge charge, SpendCounters.Applied outcome) {
+        List<ThresholdCrossing> crossings = new ArrayList<>();
+        for (Budget budget : cache.budgetsOf(charge.tenantId())) {
+            Long after = outcome.firstAfterByBudget().get(budget.id());
+            if (after == null) {
+                continue;
+            }
+            long before = after - charge.costNanos();
+            for (int percent : Thresholds.crossedBy(budget.thresholds(), budget.limitNanos(), before, after)) {
+                crossings.add(new ThresholdCrossing(budget, budget.windowAt(charge.occurredAt()), percent, after));
+            }
+        }
+        return crossings;
     }
 
     private static void validate(List<SpendCharge> charges) {

@@ -10,7 +10,9 @@ import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Live spend counters in Redis. A charge is one EVALSHA of {@code redis/charge.lua}: dedupe and every counter
@@ -37,8 +39,11 @@ public class SpendCounters {
     public record Charge(String tenant, String eventId, long costNanos, List<Target> targets, String reservationId) {
     }
 
-    /** The outcome of one charge: duplicate, or the counters' values right after it, in target order. */
-    public record Applied(boolean duplicate, List<Long> after) {
+    /**
+     * The outcome of one charge: the counters' values right after it, in target order; or, for a duplicate, the
+     * values the first attempt left, per budget id (to re-derive its threshold crossings).
+     */
+    public record Applied(boolean duplicate, List<Long> after, Map<String, Long> firstAfterByBudget) {
     }
 
     private final RedisDataSource redisData;
@@ -63,16 +68,28 @@ public class SpendCounters {
         List<Applied> applied = new ArrayList<>(chunk.size());
         for (Response response : responses) {
             if (response.get(0).toLong() == 0L) {
-                applied.add(new Applied(true, List.of()));
+                applied.add(new Applied(true, List.of(), parseStored(response.size() > 1 ? response.get(1).toString() : "")));
                 continue;
             }
             List<Long> after = new ArrayList<>(response.size() - 1);
             for (int i = 1; i < response.size(); i++) {
                 after.add(response.get(i).toLong());
             }
-            applied.add(new Applied(false, after));
+            applied.add(new Applied(false, after, Map.of()));
         }
         return applied;
+    }
+
+    /** "bud_a=123,bud_b=456" -> {bud_a: 123, bud_b: 456}; keys written before this format hold "1" (no data). */
+    static Map<String, Long> parseStored(String stored) {
+        Map<String, Long> afters = new LinkedHashMap<>();
+        for (String pair : stored.split(",")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                afters.put(pair.substring(0, eq), Long.parseLong(pair.substring(eq + 1)));
+            }
+        }
+        return afters;
     }
 
     private static List<Request> requests(List<Charge> chunk, String sha) {
@@ -87,6 +104,9 @@ public class SpendCounters {
             request.arg(DEDUPE_TTL.toSeconds()).arg(charge.costNanos());
             for (Target target : charge.targets()) {
                 request.arg(target.window().end().plus(COUNTER_RETENTION).getEpochSecond());
+            }
+            for (Target target : charge.targets()) {
+                request.arg(target.budget().id());
             }
             requests.add(request);
         }
