@@ -54,6 +54,9 @@ public class PriceImport {
         }
         try (InputStream in = Files.newInputStream(path)) {
             return importLiteLlm(in, effectiveFrom, "LiteLLM catalog " + path.getFileName());
+        } catch (TokenLedgerException.Invalid notACatalog) {
+            // No parser detail: it would echo the content of whatever server file was named.
+            throw new TokenLedgerException.Invalid("server_path", "is not a LiteLLM catalog (a JSON object of models)");
         } catch (IOException e) {
             throw new TokenLedgerException.Invalid("server_path", "cannot read " + path + ": " + e.getMessage());
         }
