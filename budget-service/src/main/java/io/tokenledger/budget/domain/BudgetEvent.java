@@ -14,7 +14,8 @@ public record BudgetEvent(
         Window window,
         long limitNanos,
         long spentNanos,
-        Instant createTime) {
+        Instant createTime,
+        long sequence) {
 
     public BudgetEvent {
         scope = Map.copyOf(scope);

@@ -2,6 +2,7 @@ package io.tokenledger.budget.grpc;
 
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.budget.v1.BudgetService;
 import io.tokenledger.api.budget.v1.ChargeSpendRequest;
@@ -22,8 +23,10 @@ import io.tokenledger.api.budget.v1.ListWebhookEndpointsRequest;
 import io.tokenledger.api.budget.v1.ListWebhookEndpointsResponse;
 import io.tokenledger.api.budget.v1.RebuildCountersRequest;
 import io.tokenledger.api.budget.v1.RebuildCountersResponse;
+import io.tokenledger.api.budget.v1.WatchBudgetEventsRequest;
 import io.tokenledger.budget.application.BudgetCatalog;
 import io.tokenledger.budget.application.BudgetEnforcement;
+import io.tokenledger.budget.application.BudgetEventFeed;
 import io.tokenledger.budget.application.BudgetEventLog;
 import io.tokenledger.budget.application.CounterRebuild;
 import io.tokenledger.budget.application.SpendCharging;
@@ -45,11 +48,13 @@ public class BudgetGrpcService implements BudgetService {
     private final BudgetEventLog eventLog;
     private final WebhookRegistry webhooks;
     private final CounterRebuild rebuild;
+    private final BudgetEventFeed eventFeed;
     private final Clock clock;
 
     public BudgetGrpcService(BudgetCatalog catalog, BudgetEnforcement enforcement, SpendCharging charging,
-                             BudgetEventLog eventLog, WebhookRegistry webhooks, CounterRebuild rebuild, Clock clock) {
+                             BudgetEventLog eventLog, WebhookRegistry webhooks, CounterRebuild rebuild, BudgetEventFeed eventFeed, Clock clock) {
         this.rebuild = rebuild;
+        this.eventFeed = eventFeed;
         this.catalog = catalog;
         this.enforcement = enforcement;
         this.charging = charging;
@@ -159,5 +164,11 @@ public class BudgetGrpcService implements BudgetService {
             rebuild.rebuild(request.getTenantId()).forEach(s -> response.addStatuses(ProtoMapper.toProto(s)));
             return response.build();
         });
+    }
+
+    @Override
+    public Multi<io.tokenledger.api.budget.v1.BudgetEvent> watchBudgetEvents(WatchBudgetEventsRequest request) {
+        return eventFeed.follow(request.getTenantId(), request.getBudgetId(), request.getAfterSequence())
+                .map(ProtoMapper::toProto);
     }
 }

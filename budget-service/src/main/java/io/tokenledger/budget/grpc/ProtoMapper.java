@@ -139,6 +139,7 @@ final class ProtoMapper {
                 .setLimit(ProtoMoney.of(event.limitNanos()))
                 .setSpent(ProtoMoney.of(event.spentNanos()))
                 .setCreateTime(timestamp(event.createTime()))
+                .setSequence(event.sequence())
                 .build();
     }
 

@@ -135,6 +135,7 @@ public class BudgetEventRepository {
                 new Window(Sql.instant(rs, "window_start"), Sql.instant(rs, "window_end")),
                 rs.getLong("limit_nanos"),
                 rs.getLong("spent_nanos"),
-                Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "created_at"),
+                rs.getLong("seq"));
     }
 }
