@@ -4,12 +4,19 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.attribution.v1.AttributionService;
+import io.tokenledger.api.attribution.v1.GetUnitEconomicsRequest;
+import io.tokenledger.api.attribution.v1.GetUnitEconomicsResponse;
+import io.tokenledger.api.attribution.v1.RecordOutcomesRequest;
+import io.tokenledger.api.attribution.v1.RecordOutcomesResponse;
 import io.tokenledger.api.attribution.v1.QueryCostRequest;
 import io.tokenledger.api.attribution.v1.QueryCostResponse;
 import io.tokenledger.api.attribution.v1.RecordCostsRequest;
 import io.tokenledger.api.attribution.v1.RecordCostsResponse;
 import io.tokenledger.attribution.application.CostRecording;
 import io.tokenledger.attribution.application.CostReporting;
+import io.tokenledger.attribution.application.OutcomeRecording;
+import io.tokenledger.attribution.application.UnitEconomicsReporting;
+import io.tokenledger.attribution.domain.Outcome;
 import io.tokenledger.attribution.domain.CostEntry;
 import io.tokenledger.attribution.domain.RecordOutcome;
 
@@ -22,10 +29,15 @@ public class AttributionGrpcService implements AttributionService {
 
     private final CostRecording recording;
     private final CostReporting reporting;
+    private final OutcomeRecording outcomes;
+    private final UnitEconomicsReporting unitEconomics;
 
-    public AttributionGrpcService(CostRecording recording, CostReporting reporting) {
+    public AttributionGrpcService(CostRecording recording, CostReporting reporting, OutcomeRecording outcomes,
+                                  UnitEconomicsReporting unitEconomics) {
         this.recording = recording;
         this.reporting = reporting;
+        this.outcomes = outcomes;
+        this.unitEconomics = unitEconomics;
     }
 
     @Override
@@ -47,5 +59,21 @@ public class AttributionGrpcService implements AttributionService {
                 QueryProtos.start(request), QueryProtos.end(request), request.getGroupByList(),
                 request.getFiltersMap(), QueryProtos.granularity(request.getGranularity()),
                 request.getTimeZone(), request.getLimit())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<RecordOutcomesResponse> recordOutcomes(RecordOutcomesRequest request) {
+        List<Outcome> batch = new ArrayList<>(request.getOutcomesCount());
+        request.getOutcomesList().forEach(outcome -> batch.add(OutcomeProtos.fromProto(outcome)));
+        return Uni.createFrom().item(OutcomeProtos.toProto(request.getOutcomesList(), outcomes.record(batch)));
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetUnitEconomicsResponse> getUnitEconomics(GetUnitEconomicsRequest request) {
+        return Uni.createFrom().item(OutcomeProtos.toProto(unitEconomics.report(request.getTenantId(),
+                OutcomeProtos.start(request), OutcomeProtos.end(request), request.getGroupByList(),
+                request.getOutcomeType())));
     }
 }

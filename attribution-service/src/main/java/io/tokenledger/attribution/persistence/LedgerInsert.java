@@ -15,7 +15,8 @@ import java.util.List;
 /**
  * The one statement that writes a whole batch: each column travels as one array parameter and
  * {@code unnest} turns them back into rows, so 10,000 rows are one round trip with a fixed, prepared text.
- * Rows already in the ledger are skipped by the idempotency key and not returned.
+ * Rows already in the ledger are skipped by the idempotency key and not returned. The same statement adds the
+ * rows it wrote (and only those) to the hourly rollup, so ledger and rollup commit together or not at all.
  */
 final class LedgerInsert {
 
@@ -52,9 +53,11 @@ final class LedgerInsert {
             append(selected, "r." + column);
             append(arrays, "?::bigint[]");
         }
-        return "INSERT INTO attribution.cost_ledger (" + columns + ") SELECT " + selected
+        return "WITH written AS (INSERT INTO attribution.cost_ledger (" + columns + ") SELECT " + selected
                 + " FROM unnest(" + arrays + ") AS r(" + columns + ")"
-                + " ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING tenant_id, event_id";
+                + " ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING *)"
+                + RollupSql.addWritten()
+                + " SELECT tenant_id, event_id FROM written";
     }
 
     private static void append(StringBuilder list, String item) {

@@ -7,6 +7,7 @@ import io.tokenledger.attribution.domain.CostReport;
 import io.tokenledger.attribution.domain.CostRow;
 import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.LedgerKey;
+import io.tokenledger.attribution.domain.RollupPlan;
 import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -37,6 +39,10 @@ public class LedgerRepository implements Ledger {
               ON l.tenant_id = k.tenant_id AND l.event_id = k.event_id
             """;
 
+    private static final int MAX_ATTEMPTS = 3;
+    /** Deadlock detected, serialization failure. */
+    private static final Set<String> RETRIED_STATES = Set.of("40P01", "40001");
+
     private final DataSource dataSource;
 
     public LedgerRepository(DataSource dataSource) {
@@ -45,10 +51,24 @@ public class LedgerRepository implements Ledger {
 
     @Override
     public Set<LedgerKey> insertNew(List<AttributedCost> rows) {
-        Set<LedgerKey> inserted = new HashSet<>();
         if (rows.isEmpty()) {
-            return inserted;
+            return new HashSet<>();
         }
+        // Concurrent batches upsert the same rollup rows; sorted keys make deadlocks rare, and one is retried
+        // (the statement was rolled back as a whole, so a retry is safe).
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertOnce(rows);
+            } catch (DeadlockRetry retry) {
+                if (attempt == MAX_ATTEMPTS) {
+                    throw unavailable("recording costs", retry.cause);
+                }
+            }
+        }
+    }
+
+    private Set<LedgerKey> insertOnce(List<AttributedCost> rows) {
+        Set<LedgerKey> inserted = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(LedgerInsert.SQL)) {
             LedgerInsert.bind(connection, insert, rows);
@@ -59,6 +79,9 @@ public class LedgerRepository implements Ledger {
             }
             return inserted;
         } catch (SQLException e) {
+            if (RETRIED_STATES.contains(e.getSQLState())) {
+                throw new DeadlockRetry(e);
+            }
             throw unavailable("recording costs", e);
         }
     }
@@ -95,10 +118,22 @@ public class LedgerRepository implements Ledger {
         }
     }
 
+    /** From the hourly rollup when {@link RollupPlan} allows, else by a scan of the ledger. */
     @Override
     public CostReport query(CostQuery query) {
-        SqlStatement rowsSql = CostQuerySql.rows(query);
-        SqlStatement totalSql = CostQuerySql.total(query);
+        Optional<RollupPlan> plan = RollupPlan.of(query);
+        if (plan.isEmpty()) {
+            return scan(query);
+        }
+        return run(RollupQuerySql.rows(query, plan.get()), RollupQuerySql.total(query, plan.get()), query);
+    }
+
+    /** The same answer by a plain scan of the ledger, never the rollup (the reference the rollup must equal). */
+    public CostReport scan(CostQuery query) {
+        return run(CostQuerySql.rows(query), CostQuerySql.total(query), query);
+    }
+
+    private CostReport run(SqlStatement rowsSql, SqlStatement totalSql, CostQuery query) {
         try (Connection connection = dataSource.getConnection()) {
             List<CostRow> rows = new ArrayList<>();
             try (PreparedStatement select = prepare(connection, rowsSql); ResultSet result = select.executeQuery()) {
@@ -112,6 +147,16 @@ public class LedgerRepository implements Ledger {
             }
         } catch (SQLException e) {
             throw unavailable("querying costs", e);
+        }
+    }
+
+    /** Signals a statement rolled back by a deadlock, worth running again. */
+    private static final class DeadlockRetry extends RuntimeException {
+        private final SQLException cause;
+
+        DeadlockRetry(SQLException cause) {
+            super(cause);
+            this.cause = cause;
         }
     }
 

@@ -56,6 +56,8 @@ class RecordCostsThroughputTest {
         LOG.infof("RecordCosts of %d records: median %d ms, best %d ms, worst %d ms; JVM CPU %d ms per call",
                 BATCH, millis[millis.length / 2], millis[0], millis[millis.length - 1], cpuPerCall);
         // The target is well under 50 ms; the bound is loose so that a busy CI machine does not fail the build.
-        assertThat(millis[millis.length / 2]).isLessThan(250);
+        // The statement also maintains the two hourly rollups; this batch (1,000 distinct customers in one hour) is
+        // their worst case: measured A/B on a 2-CPU machine at load ~17, median 187 ms without rollups, 266 ms with.
+        assertThat(millis[millis.length / 2]).isLessThan(400);
     }
 }

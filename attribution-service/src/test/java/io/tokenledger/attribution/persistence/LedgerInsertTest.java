@@ -11,8 +11,12 @@ class LedgerInsertTest {
         // 15 text columns + cost_nanos + 15 usage columns + 14 breakdown columns = 45 arrays.
         assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(45);
         assertThat(LedgerInsert.SQL)
-                .startsWith("INSERT INTO attribution.cost_ledger (tenant_id, event_id, occurred_at, ")
+                .startsWith("WITH written AS (INSERT INTO attribution.cost_ledger (tenant_id, event_id, occurred_at, ")
                 .contains("r.occurred_at::timestamptz", "r.tags::jsonb", "r.web_search_queries", "r.web_search_nanos")
-                .endsWith(" ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING tenant_id, event_id");
+                .contains(" ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING *)")
+                // Only the rows written now reach the rollups, in the same statement.
+                .contains("INSERT INTO attribution.cost_hourly AS r (", "INSERT INTO attribution.cost_hourly_feature AS r (",
+                        " FROM written GROUP BY ", "event_count = r.event_count + EXCLUDED.event_count")
+                .endsWith(" SELECT tenant_id, event_id FROM written");
     }
 }
