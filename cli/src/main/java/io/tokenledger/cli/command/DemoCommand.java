@@ -3,6 +3,8 @@ package io.tokenledger.cli.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tokenledger.api.attribution.v1.CostRow;
+import io.tokenledger.api.attribution.v1.Outcome;
+import io.tokenledger.api.attribution.v1.RecordOutcomesRequest;
 import io.tokenledger.api.budget.v1.BudgetEvent;
 import io.tokenledger.api.budget.v1.CreateWebhookEndpointRequest;
 import io.tokenledger.api.budget.v1.WebhookEndpoint;
@@ -74,6 +76,7 @@ final class DemoCommand {
             result.unpricedReasons().forEach(reason -> out.println("  unpriced: " + reason));
 
             awaitLedger(reports, plan.events().size(), result.count(EventStatus.EVENT_STATUS_QUEUED) > 0, failures);
+            recordOutcomes(scenario, plan, session);
             List<BudgetEvent> events = awaitWebhooks(reports, receiver);
             CostReport report = reports.build(events, receiver.received(), plan.traceStart());
             TerminalReport.print(report, out);
@@ -84,6 +87,18 @@ final class DemoCommand {
         out.printf("Demo finished in %.1f s%s%n", (System.nanoTime() - t0) / 1e9,
                 failures.isEmpty() ? "" : " with problems: " + String.join("; ", failures));
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** The seeded outcomes of the scenario's conversations (e.g. resolved tickets), in batches of 5,000. */
+    private void recordOutcomes(Scenario scenario, EventPlan plan, Session session) {
+        List<Outcome> outcomes = Conversations.outcomes(scenario, plan.events());
+        for (int from = 0; from < outcomes.size(); from += 5_000) {
+            session.clients().attribution().recordOutcomes(RecordOutcomesRequest.newBuilder()
+                    .addAllOutcomes(outcomes.subList(from, Math.min(outcomes.size(), from + 5_000))).build());
+        }
+        if (!outcomes.isEmpty()) {
+            out.printf("Recorded %,d outcomes (%s)%n", outcomes.size(), outcomes.get(0).getType());
+        }
     }
 
     /** Queued events are finished by ingest's drainer; wait (max 60 s) until the ledger holds every event. */

@@ -7,6 +7,7 @@ import io.tokenledger.cli.scenario.FeatureSpec;
 import io.tokenledger.cli.scenario.PlannedEvent;
 import io.tokenledger.cli.scenario.Scenario;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Turns planned trace rows into the API's usage events. */
@@ -15,8 +16,14 @@ public final class UsageEvents {
     private UsageEvents() {
     }
 
+    /** The events with their conversation's trace id (see {@link Conversations}). */
     public static List<UsageEvent> toProto(Scenario scenario, List<PlannedEvent> events) {
-        return events.stream().map(e -> toProto(scenario, e)).toList();
+        List<String> traceIds = Conversations.traceIds(events);
+        List<UsageEvent> protos = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            protos.add(toProto(scenario, events.get(i)).toBuilder().setTraceId(traceIds.get(i)).build());
+        }
+        return protos;
     }
 
     public static UsageEvent toProto(Scenario scenario, PlannedEvent event) {

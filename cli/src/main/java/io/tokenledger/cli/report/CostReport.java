@@ -22,7 +22,17 @@ public record CostReport(
         List<CacheSaving> cacheSavings,
         List<WhatIf> whatIf,
         Alerts alerts,
-        List<String> problems) {
+        List<String> problems,
+        List<OutcomeLine> costPerOutcome) {
+
+    /**
+     * Cost per outcome of one feature (GetUnitEconomics): cost of all its calls / outcomes, where calls in
+     * conversations without an outcome (failures) are part of the cost.
+     */
+    public record OutcomeLine(String feature, String outcomeType, long outcomes, long requests, long costNanos,
+                              long outcomeCostNanos, long failureCostNanos, long costPerOutcomeNanos,
+                              String costPerOutcomeUsd) {
+    }
 
     /** The whole tenant's day. */
     public record Totals(long costNanos, String costUsd, long events, long tokens, long unpricedEvents) {

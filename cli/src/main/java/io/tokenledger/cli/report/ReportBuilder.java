@@ -2,6 +2,10 @@ package io.tokenledger.cli.report;
 
 import com.google.protobuf.Timestamp;
 import io.tokenledger.api.attribution.v1.CostRow;
+import io.tokenledger.api.attribution.v1.GetUnitEconomicsRequest;
+import io.tokenledger.api.attribution.v1.GetUnitEconomicsResponse;
+import io.tokenledger.api.attribution.v1.UnitEconomicsRow;
+import io.tokenledger.api.common.v1.Money;
 import io.tokenledger.api.attribution.v1.Granularity;
 import io.tokenledger.api.attribution.v1.QueryCostRequest;
 import io.tokenledger.api.attribution.v1.QueryCostResponse;
@@ -25,6 +29,7 @@ import io.tokenledger.cli.report.CostReport.BudgetLine;
 import io.tokenledger.cli.report.CostReport.CacheSaving;
 import io.tokenledger.cli.report.CostReport.CostLine;
 import io.tokenledger.cli.report.CostReport.CostShare;
+import io.tokenledger.cli.report.CostReport.OutcomeLine;
 import io.tokenledger.cli.report.CostReport.Totals;
 import io.tokenledger.cli.report.CostReport.UnitEconomics;
 import io.tokenledger.cli.report.CostReport.WhatIf;
@@ -85,7 +90,35 @@ public final class ReportBuilder {
                 cacheSavings(byModel),
                 whatIf(byFeatureModel, problems),
                 alerts(budgetEvents, webhooks, statusTime, problems),
-                problems);
+                problems,
+                costPerOutcome());
+    }
+
+    /** Cost per outcome for every feature whose scenario defines outcomes, over the report's day. */
+    private List<OutcomeLine> costPerOutcome() {
+        List<OutcomeLine> lines = new ArrayList<>();
+        for (FeatureSpec feature : scenario.features()) {
+            if (feature.outcomes() == null) {
+                continue;
+            }
+            GetUnitEconomicsResponse response = clients.attribution().getUnitEconomics(
+                    GetUnitEconomicsRequest.newBuilder().setTenantId(scenario.tenant())
+                            .setStartTime(ts(dayStart)).setEndTime(ts(dayEnd)).addGroupBy("feature")
+                            .setOutcomeType(feature.outcomes().type()).build());
+            for (UnitEconomicsRow row : response.getRowsList()) {
+                if (row.getGroupValues(0).equals(feature.name())) {
+                    long perOutcome = row.hasCostPerOutcome() ? nanos(row.getCostPerOutcome()) : 0;
+                    lines.add(new OutcomeLine(feature.name(), feature.outcomes().type(), row.getOutcomeCount(),
+                            row.getRequestCount(), nanos(row.getCost()), nanos(row.getOutcomeCost()),
+                            nanos(row.getFailureCost()), perOutcome, Usd.exact(perOutcome)));
+                }
+            }
+        }
+        return lines;
+    }
+
+    private static long nanos(Money money) {
+        return Math.addExact(Math.multiplyExact(money.getUnits(), 1_000_000_000L), money.getNanos());
     }
 
     private static List<CostLine> lines(QueryCostResponse response) {

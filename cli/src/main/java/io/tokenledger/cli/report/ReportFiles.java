@@ -33,6 +33,10 @@ public final class ReportFiles {
             costLines(csv, "model", report.byModel());
             costLines(csv, "team", report.byTeam());
             costLines(csv, "top_customer", report.topCustomers());
+            for (CostReport.OutcomeLine o : report.costPerOutcome()) {
+                csv.println(line("cost_per_outcome", o.feature(), o.outcomeType() + " x" + o.outcomes() + " "
+                        + o.costPerOutcomeUsd(), o.costNanos(), o.requests(), 0));
+            }
             for (UnitEconomics u : report.unitEconomics()) {
                 csv.println(line("cost_per_request", u.feature(), u.model() + " $" + u.costPerRequestUsd(),
                         u.costNanos(), u.events(), u.tokens()));

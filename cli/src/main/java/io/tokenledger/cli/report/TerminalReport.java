@@ -41,6 +41,18 @@ public final class TerminalReport {
         }
         unit.print(out);
 
+        if (!r.costPerOutcome().isEmpty()) {
+            section(out, "Cost per outcome (failed conversations included)");
+            Table outcomes = new Table("feature", "outcome", "outcomes", "requests", "cost", "of which failures",
+                    "per outcome");
+            for (CostReport.OutcomeLine o : r.costPerOutcome()) {
+                outcomes.row(o.feature(), o.outcomeType(), String.format("%,d", o.outcomes()),
+                        String.format("%,d", o.requests()), Usd.dollars(o.costNanos()),
+                        Usd.dollars(o.failureCostNanos()), o.costPerOutcomeUsd());
+            }
+            outcomes.print(out);
+        }
+
         section(out, "Where the cost comes from");
         new Table("token class", "cost", "share")
                 .row("prompt (uncached input)", Usd.dollars(r.costShare().promptNanos()),

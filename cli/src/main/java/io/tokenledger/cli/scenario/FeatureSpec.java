@@ -1,5 +1,6 @@
 package io.tokenledger.cli.scenario;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.tokenledger.cli.trace.TraceFormat;
 import java.util.Map;
@@ -11,14 +12,22 @@ public record FeatureSpec(
         @JsonProperty("trace") TraceSpec trace,
         @JsonProperty("model") ModelRef model,
         @JsonProperty("what_if") ModelRef whatIf,
-        @JsonProperty("tags") Map<String, String> tags) {
+        @JsonProperty("tags") Map<String, String> tags,
+        @JsonProperty("outcomes") OutcomeSpec outcomes) {
 
+    @JsonCreator
     public FeatureSpec {
         Scenario.require(name != null && !name.isBlank(), "feature name is required");
         Scenario.require(team != null && !team.isBlank(), "feature " + name + ": team is required");
         Scenario.require(trace != null, "feature " + name + ": trace is required");
         Scenario.require(model != null, "feature " + name + ": model is required");
         tags = tags == null ? Map.of() : Map.copyOf(tags);
+    }
+
+    /** A feature without outcomes. */
+    public FeatureSpec(String name, String team, TraceSpec trace, ModelRef model, ModelRef whatIf,
+                       Map<String, String> tags) {
+        this(name, team, trace, model, whatIf, tags, null);
     }
 
     /** Where a feature's traffic comes from; {@code path} is relative to the project root. */
