@@ -90,7 +90,7 @@ public final class CostMath {
             parts[best]++;
             remainders[best] = 0;
         }
-        return PricedUsage.priced(rates.prices, total, Breakdown.adopt(parts));
+        return PricedUsage.priced(rates.prices, rates.priceId, total, Breakdown.adopt(parts));
     }
 
     private static PricedUsage priceBigDecimal(Rates rates, long[] units) {
@@ -109,7 +109,7 @@ public final class CostMath {
         } catch (ArithmeticException overflow) {
             return PricedUsage.unpriced(rates.prices.key(), "cost does not fit in nano-USD");
         }
-        return PricedUsage.priced(rates.prices, total, allocate(exact, total));
+        return PricedUsage.priced(rates.prices, rates.priceId, total, allocate(exact, total));
     }
 
     /**

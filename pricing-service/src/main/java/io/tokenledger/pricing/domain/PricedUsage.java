@@ -19,8 +19,12 @@ public record PricedUsage(
     public enum Status { PRICED, UNPRICED }
 
     public static PricedUsage priced(Prices prices, long costNanos, Breakdown breakdown) {
-        return new PricedUsage(Status.PRICED, "", costNanos, breakdown, prices.priceId(), prices.provider(),
-                prices.model(), costNanos);
+        return priced(prices, prices.priceId(), costNanos, breakdown);
+    }
+
+    static PricedUsage priced(Prices prices, String priceId, long costNanos, Breakdown breakdown) {
+        return new PricedUsage(Status.PRICED, "", costNanos, breakdown, priceId, prices.provider(), prices.model(),
+                costNanos);
     }
 
     /** Unpriced with no model resolved (unknown model). */

@@ -13,6 +13,8 @@ final class Rates {
     private static final int CLASSES = TokenClass.ALL.length;
 
     final Prices prices;
+    /** Computed once: building it per event (Instant.toString) cost more than the arithmetic. */
+    final String priceId;
     /** "" for the base rates, else the card's label ("batch", "long-context (>200000)", ...). */
     final String label;
     final BigDecimal[] perMillion = new BigDecimal[CLASSES];
@@ -22,6 +24,7 @@ final class Rates {
 
     Rates(Prices prices, RateCard card) {
         this.prices = prices;
+        this.priceId = prices.priceId();
         this.label = card == null ? "" : card.label();
         boolean fits = true;
         for (TokenClass tokenClass : TokenClass.ALL) {
