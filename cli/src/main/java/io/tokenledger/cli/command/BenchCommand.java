@@ -27,8 +27,8 @@ final class BenchCommand {
         Scenario scenario = ScenarioLoader.load(args.option("scenario", ScenarioLoader.DEFAULT));
         Path root = ProjectRoot.find();
         int rows = args.intOption("rows", 0, 1);
-        int batch = args.intOption("batch", 500, 1);
-        int threads = args.intOption("threads", 4, 1);
+        int batch = args.intOption("batch", 1_000, 1);
+        int threads = args.intOption("threads", 8, 1);
         int warmup = args.intOption("warmup", 5_000, 0);
         Path outDir = Path.of(args.option("out", "out")).toAbsolutePath();
         Clock clock = Clock.systemUTC();
