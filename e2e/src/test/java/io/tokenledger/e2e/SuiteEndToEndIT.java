@@ -42,8 +42,6 @@ import io.tokenledger.cli.webhook.ReceivedWebhook;
 import io.tokenledger.cli.webhook.WebhookReceiver;
 import io.tokenledger.cli.webhook.WebhookSignature;
 import java.io.PrintStream;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -127,33 +125,16 @@ class SuiteEndToEndIT {
         tenantBudgetId = createBudget("all of " + tenant, Map.of(), expectedTotalNanos * 3 / 4, List.of(50, 100, 200));
     }
 
-    /**
-     * Expected cost per event = input x input price + cached x cached price + output x output price (USD per 1M),
-     * rounded once, half-even, to nano-USD; summed per feature. Example, the first code-assist row (4,808 prompt,
-     * 10 completion tokens on codestral-latest at $1.00 / $3.00 per 1M): 4,808 x 1.00/1M + 10 x 3.00/1M
-     * = 0.004808 + 0.00003 = $0.004838 = 4,838,000 nano-USD.
-     */
+    /** Sums {@link ExpectedCosts} (computed from the trace rows and the catalog file alone) per feature. */
     private void computeExpectedCosts(EventPlan plan) throws Exception {
-        Path catalog = repoRoot.resolve("pricing-service/src/main/resources/catalog/prices.csv");
-        BigDecimal million = BigDecimal.valueOf(1_000_000);
-        for (FeatureSpec feature : scenario.features()) {
-            CatalogPrices prices = CatalogPrices.of(catalog, feature.model().provider(), feature.model().model());
-            long sum = 0;
-            for (PlannedEvent event : plan.events()) {
-                if (!event.feature().name().equals(feature.name())) {
-                    continue;
-                }
-                BigDecimal usd = BigDecimal.valueOf(event.row().inputTokens()).multiply(prices.input())
-                        .add(BigDecimal.valueOf(event.row().outputTokens()).multiply(prices.output()));
-                if (event.row().cachedInputTokens() > 0) {
-                    usd = usd.add(BigDecimal.valueOf(event.row().cachedInputTokens()).multiply(prices.cachedInput()));
-                }
-                sum += usd.divide(million).movePointRight(9).setScale(0, RoundingMode.HALF_EVEN).longValueExact();
-            }
-            expectedNanosByFeature.put(feature.name(), sum);
-            expectedTotalNanos += sum;
+        List<PlannedEvent> planned = plan.events();
+        long[] perEvent = ExpectedCosts.perEvent(repoRoot, planned);
+        for (int i = 0; i < planned.size(); i++) {
+            expectedNanosByFeature.merge(planned.get(i).feature().name(), perEvent[i], Long::sum);
+            expectedTotalNanos += perEvent[i];
         }
-        assertThat(plan.events()).hasSize(3 * ROWS_PER_TRACE);
+        assertThat(planned).hasSize(3 * ROWS_PER_TRACE);
+        assertThat(expectedNanosByFeature).hasSize(3);
     }
 
     @AfterAll
