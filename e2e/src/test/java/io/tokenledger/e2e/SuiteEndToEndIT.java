@@ -37,15 +37,11 @@ import io.tokenledger.cli.scenario.EventPlan;
 import io.tokenledger.cli.scenario.FeatureSpec;
 import io.tokenledger.cli.scenario.PlannedEvent;
 import io.tokenledger.cli.scenario.Scenario;
-import io.tokenledger.cli.scenario.ScenarioLoader;
 import io.tokenledger.cli.webhook.ReceivedWebhook;
 import io.tokenledger.cli.webhook.WebhookReceiver;
 import io.tokenledger.cli.webhook.WebhookSignature;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -73,7 +69,6 @@ class SuiteEndToEndIT {
 
     private static final int ROWS_PER_TRACE = 2_000;
     private static final String DATABASE = "tokenledger_e2e";
-    private static final String ADMIN_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
     private static final String REDIS_URL = "redis://127.0.0.1:6379/2";
     private static final PrintStream QUIET = new PrintStream(PrintStream.nullOutputStream());
 
@@ -95,14 +90,8 @@ class SuiteEndToEndIT {
 
     @BeforeAll
     void startSuite() throws Exception {
-        try (Connection admin = DriverManager.getConnection(ADMIN_URL, "postgres", "");
-             Statement sql = admin.createStatement()) {
-            sql.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
-            sql.execute("CREATE DATABASE " + DATABASE);
-        }
-        Scenario demo = ScenarioLoader.load(ScenarioLoader.DEFAULT);
-        scenario = new Scenario(tenant, demo.environment(), demo.seed(), demo.customers(), demo.time(),
-                demo.features(), List.of());
+        E2eFixtures.recreateDatabase(DATABASE);
+        scenario = E2eFixtures.demoScenario(tenant);
         EventPlan plan = EventPlan.build(scenario, repoRoot, traceStart, ROWS_PER_TRACE);
         events = UsageEvents.toProto(scenario, plan.events());
         computeExpectedCosts(plan);
