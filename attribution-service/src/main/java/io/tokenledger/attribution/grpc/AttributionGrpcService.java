@@ -76,4 +76,11 @@ public class AttributionGrpcService implements AttributionService {
                 OutcomeProtos.start(request), OutcomeProtos.end(request), request.getGroupByList(),
                 request.getOutcomeType())));
     }
+
+    @Override
+    public Uni<io.tokenledger.api.attribution.v1.ReconcileReportedCostResponse> reconcileReportedCost(
+            io.tokenledger.api.attribution.v1.ReconcileReportedCostRequest request) {
+        // Being built (H6): answered honestly as not implemented until the ledger column lands.
+        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    }
 }

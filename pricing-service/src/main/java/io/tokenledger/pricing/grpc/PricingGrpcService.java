@@ -163,6 +163,13 @@ public class PricingGrpcService implements PricingService {
         });
     }
 
+    @Override
+    public Uni<io.tokenledger.api.pricing.v1.SetTenantDeploymentResponse> setTenantDeployment(
+            io.tokenledger.api.pricing.v1.SetTenantDeploymentRequest request) {
+        // Being built (H6): answered honestly as not implemented until the deployment table lands.
+        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
     private static Optional<String> nonBlank(String value) {
         return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
