@@ -46,6 +46,7 @@ public final class GrpcErrors {
             Code code = known instanceof TokenLedgerException.NotFound ? Code.NOT_FOUND
                     : known instanceof TokenLedgerException.AlreadyExists ? Code.ALREADY_EXISTS
                     : known instanceof TokenLedgerException.FailedPrecondition ? Code.FAILED_PRECONDITION
+                    : known instanceof TokenLedgerException.Aborted ? Code.ABORTED
                     : known instanceof TokenLedgerException.Unavailable ? Code.UNAVAILABLE
                     : Code.INTERNAL;
             if (code == Code.UNAVAILABLE) {

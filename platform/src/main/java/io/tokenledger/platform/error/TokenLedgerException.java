@@ -71,6 +71,16 @@ public sealed abstract class TokenLedgerException extends RuntimeException {
         }
     }
 
+    /**
+     * A concurrent change won: the caller's version (etag) is not the current one; re-read and retry.
+     * Maps to ABORTED (AIP-154).
+     */
+    public static final class Aborted extends TokenLedgerException {
+        public Aborted(String reason, String message) {
+            super(reason, message);
+        }
+    }
+
     /** A dependency is down; the caller may retry later. Maps to UNAVAILABLE. */
     public static final class Unavailable extends TokenLedgerException {
         public Unavailable(String reason, String message, Throwable cause) {

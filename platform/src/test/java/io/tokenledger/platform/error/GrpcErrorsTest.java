@@ -33,6 +33,8 @@ class GrpcErrorsTest {
                 .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(GrpcErrors.codeOf(new TokenLedgerException.Unavailable("PRICING_DOWN", "pricing down", null)))
                 .isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(GrpcErrors.codeOf(new TokenLedgerException.Aborted("ETAG_MISMATCH", "budget b1 changed")))
+                .isEqualTo(Status.Code.ABORTED);
         assertThat(GrpcErrors.codeOf(new IllegalStateException("secret detail"))).isEqualTo(Status.Code.INTERNAL);
         assertThat(GrpcErrors.toStatus(new IllegalStateException("secret detail")).getMessage())
                 .doesNotContain("secret detail");
