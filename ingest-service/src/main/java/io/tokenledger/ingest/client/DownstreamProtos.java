@@ -9,6 +9,7 @@ import io.tokenledger.api.pricing.v1.PriceUsageRequest;
 import io.tokenledger.api.pricing.v1.PricedItem;
 import io.tokenledger.ingest.domain.PricedEvent;
 import io.tokenledger.ingest.domain.PricingStatus;
+import io.tokenledger.ingest.domain.ReportedCost;
 import io.tokenledger.ingest.domain.SpendCharge;
 import io.tokenledger.ingest.domain.UsageEvent;
 import io.tokenledger.ingest.mapping.UsageEventProtos;
@@ -31,7 +32,8 @@ final class DownstreamProtos {
                     .setProvider(event.provider())
                     .setModel(event.model())
                     .setOccurredTime(UsageEventProtos.timestamp(event.occurredTime().orElseThrow()))
-                    .setUsage(UsageEventProtos.tokenUsage(event.usage())));
+                    .setUsage(UsageEventProtos.tokenUsage(event.usage()))
+                    .setServiceTier(UsageEventProtos.serviceTier(event.serviceTier())));
         }
         return request.build();
     }
@@ -49,7 +51,11 @@ final class DownstreamProtos {
         for (int i = 0; i < events.size(); i++) {
             UsageEvent event = events.get(i);
             PricedEvent price = priced.get(i);
-            request.addRecords(CostRecord.newBuilder()
+            CostRecord.Builder record = CostRecord.newBuilder();
+            if (!event.reportedCost().isEmpty()) {
+                record.setReportedCostNanos(ReportedCost.nanos(event.reportedCost())).setHasReportedCost(true);
+            }
+            request.addRecords(record
                     .setEventId(event.eventId())
                     .setTenantId(event.tenantId())
                     .setOccurredTime(UsageEventProtos.timestamp(event.occurredTime().orElseThrow()))
@@ -62,7 +68,8 @@ final class DownstreamProtos {
                     .setCostNanos(price.costNanos())
                     .setBreakdown(UsageEventProtos.costBreakdown(price.breakdown()))
                     .setPriceId(price.priceId())
-                    .setTraceId(event.traceId()));
+                    .setTraceId(event.traceId())
+                    .setServiceTier(UsageEventProtos.serviceTier(event.serviceTier())));
         }
         return request.build();
     }

@@ -52,6 +52,10 @@ public final class EventValidation {
         if (length(event.traceId()) > limits.maxTraceIdLength()) {
             violations.add(path + ".trace_id", "must be at most " + limits.maxTraceIdLength() + " characters");
         }
+        if (!event.reportedCost().isEmpty() && !ReportedCost.isValid(event.reportedCost())) {
+            violations.add(path + ".reported_cost", "must be a plain decimal of USD from 0 to "
+                    + ReportedCost.MAX_USD.toPlainString() + ", e.g. \"0.001038\"");
+        }
     }
 
     private void checkOccurredTime(UsageEvent event, String path, Instant now, Violations violations) {

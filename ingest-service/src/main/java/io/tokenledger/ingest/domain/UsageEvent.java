@@ -11,6 +11,8 @@ import java.util.Optional;
  *
  * @param usage the canonical usage counts keyed by their API field name (e.g. {@code input_tokens}),
  *              in API order, so that violations can name the exact field
+ * @param serviceTier  the tier the call ran on; UNSPECIFIED when neither the event nor its provider usage said
+ * @param reportedCost the provider's or gateway's reported cost as a decimal string of USD; empty when none
  */
 public record UsageEvent(
         String eventId,
@@ -20,7 +22,9 @@ public record UsageEvent(
         String model,
         Map<String, Long> usage,
         Map<String, String> labels,
-        String traceId) {
+        String traceId,
+        ServiceTier serviceTier,
+        String reportedCost) {
 
     public UsageEvent {
         usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));

@@ -5,6 +5,7 @@ import com.google.protobuf.Timestamp;
 import io.tokenledger.api.common.v1.CostBreakdown;
 import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.ingest.domain.ServiceTier;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Map;
@@ -26,7 +27,7 @@ public final class UsageEventProtos {
                 ? Optional.of(toInstant(proto.getOccurredTime())) : Optional.empty();
         return new io.tokenledger.ingest.domain.UsageEvent(proto.getEventId(), proto.getTenantId(), occurred,
                 proto.getProvider(), proto.getModel(), counts(proto.getUsage()), proto.getLabelsMap(),
-                proto.getTraceId());
+                proto.getTraceId(), serviceTier(proto.getServiceTier()), proto.getReportedCost());
     }
 
     public static UsageEvent toProto(io.tokenledger.ingest.domain.UsageEvent event) {
@@ -37,7 +38,9 @@ public final class UsageEventProtos {
                 .setModel(event.model())
                 .setUsage(tokenUsage(event.usage()))
                 .putAllLabels(event.labels())
-                .setTraceId(event.traceId());
+                .setTraceId(event.traceId())
+                .setServiceTier(serviceTier(event.serviceTier()))
+                .setReportedCost(event.reportedCost());
         event.occurredTime().ifPresent(t -> proto.setOccurredTime(timestamp(t)));
         return proto.build();
     }
@@ -82,6 +85,27 @@ public final class UsageEventProtos {
             }
         }
         return breakdown.build();
+    }
+
+    /** An enum number this build does not know maps to UNSPECIFIED; ProviderUsages rejects it first. */
+    public static ServiceTier serviceTier(io.tokenledger.api.pricing.v1.ServiceTier tier) {
+        switch (tier) {
+            case SERVICE_TIER_STANDARD: return ServiceTier.STANDARD;
+            case SERVICE_TIER_BATCH: return ServiceTier.BATCH;
+            case SERVICE_TIER_PRIORITY: return ServiceTier.PRIORITY;
+            case SERVICE_TIER_FLEX: return ServiceTier.FLEX;
+            default: return ServiceTier.UNSPECIFIED;
+        }
+    }
+
+    public static io.tokenledger.api.pricing.v1.ServiceTier serviceTier(ServiceTier tier) {
+        switch (tier) {
+            case STANDARD: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_STANDARD;
+            case BATCH: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_BATCH;
+            case PRIORITY: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_PRIORITY;
+            case FLEX: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_FLEX;
+            default: return io.tokenledger.api.pricing.v1.ServiceTier.SERVICE_TIER_UNSPECIFIED;
+        }
     }
 
     public static Timestamp timestamp(Instant instant) {

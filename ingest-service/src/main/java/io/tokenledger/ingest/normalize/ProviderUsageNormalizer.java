@@ -64,7 +64,7 @@ public final class ProviderUsageNormalizer {
         Map<String, Long> counts = rules.normalize(block, document);
         Optional<BigDecimal> inBlock = rules.reportedCost(block);
         violations.throwIfAny();
-        return new NormalizedUsage(counts, cost.isPresent() ? cost : inBlock);
+        return new NormalizedUsage(counts, cost.isPresent() ? cost : inBlock, ServiceTiers.reported(usage, document));
     }
 
     private static Optional<BigDecimal> parseCost(String reportedCost, String field, Violations violations) {

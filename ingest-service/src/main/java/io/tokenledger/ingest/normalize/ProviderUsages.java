@@ -28,6 +28,10 @@ public final class ProviderUsages {
     }
 
     private static UsageEvent canonical(UsageEvent event, String path, Violations violations) {
+        if (event.getServiceTier() == io.tokenledger.api.pricing.v1.ServiceTier.UNRECOGNIZED) {
+            violations.add(path + ".service_tier", "must be a known service tier (STANDARD, BATCH, PRIORITY, FLEX), got "
+                    + event.getServiceTierValue());
+        }
         if (!event.hasProviderUsage()) {
             return event;
         }
@@ -39,7 +43,15 @@ public final class ProviderUsages {
         try {
             NormalizedUsage normalized = ProviderUsageNormalizer.normalize(event.getProviderUsage().getApi(),
                     event.getProviderUsage().getUsageJson(), event.getProviderUsage().getReportedCost(), field);
-            return event.toBuilder().setUsage(UsageEventProtos.tokenUsage(normalized.usage())).build();
+            UsageEvent.Builder canonical = event.toBuilder().setUsage(UsageEventProtos.tokenUsage(normalized.usage()));
+            // The event's own fields win; the provider's report fills what the event left unset.
+            if (event.getServiceTierValue() == 0 && normalized.serviceTier().isPresent()) {
+                canonical.setServiceTier(UsageEventProtos.serviceTier(normalized.serviceTier().get()));
+            }
+            if (event.getReportedCost().isEmpty() && normalized.reportedCost().isPresent()) {
+                canonical.setReportedCost(normalized.reportedCost().get().toPlainString());
+            }
+            return canonical.build();
         } catch (TokenLedgerException.Invalid e) {
             e.violations().forEach(v -> violations.add(v.field(), v.description()));
             return event;

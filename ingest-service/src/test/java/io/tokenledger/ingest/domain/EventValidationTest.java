@@ -128,6 +128,19 @@ class EventValidationTest {
     }
 
     @Test
+    void reportedCostIsADecimalOfUsdFromZeroToAMillion() {
+        assertThat(fieldsOf(e -> e.reportedCost("0.001038"))).isEmpty();
+        assertThat(fieldsOf(e -> e.reportedCost("0"))).isEmpty();
+        assertThat(fieldsOf(e -> e.reportedCost("1000000"))).isEmpty();
+        // More than nine decimals is accepted: it is rounded once, half-even, to nano-USD when stored.
+        assertThat(fieldsOf(e -> e.reportedCost("0.0000000015"))).isEmpty();
+        assertThat(fieldsOf(e -> e.reportedCost("-0.01"))).containsExactly("events[0].reported_cost");
+        assertThat(fieldsOf(e -> e.reportedCost("1000000.000000001"))).containsExactly("events[0].reported_cost");
+        assertThat(fieldsOf(e -> e.reportedCost("$0.10"))).containsExactly("events[0].reported_cost");
+        assertThat(fieldsOf(e -> e.reportedCost("1e3"))).containsExactly("events[0].reported_cost");
+    }
+
+    @Test
     void every_problem_of_every_event_is_reported_at_once_with_its_path() {
         List<UsageEvent> events = List.of(
                 event(e -> e),
@@ -173,6 +186,8 @@ class EventValidationTest {
         private final Map<String, Long> usage = new LinkedHashMap<>();
         private final Map<String, String> labels = new HashMap<>(Map.of("team", "search"));
         private String traceId = "";
+        private ServiceTier serviceTier = ServiceTier.UNSPECIFIED;
+        private String reportedCost = "";
 
         Builder() {
             CLASSES.forEach(c -> usage.put(c, 0L));
@@ -188,6 +203,7 @@ class EventValidationTest {
         Builder usage(String k, long v) { usage.put(k, v); return this; }
         Builder label(String k, String v) { labels.put(k, v); return this; }
         Builder traceId(String v) { traceId = v; return this; }
+        Builder reportedCost(String v) { reportedCost = v; return this; }
 
         Builder labels(int count) {
             labels.clear();
@@ -199,7 +215,7 @@ class EventValidationTest {
 
         UsageEvent build() {
             return new UsageEvent(eventId, tenantId, Optional.ofNullable(occurred), provider, model, usage,
-                    new HashMap<>(labels), traceId);
+                    new HashMap<>(labels), traceId, serviceTier, reportedCost);
         }
     }
 }

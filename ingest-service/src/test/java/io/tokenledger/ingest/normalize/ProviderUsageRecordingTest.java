@@ -1,9 +1,15 @@
 package io.tokenledger.ingest.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.google.protobuf.Timestamp;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
+import io.tokenledger.api.attribution.v1.CostRecord;
+import io.tokenledger.api.pricing.v1.ServiceTier;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.common.v1.PricingStatus;
 import io.tokenledger.api.common.v1.TokenUsage;
@@ -51,6 +57,73 @@ class ProviderUsageRecordingTest {
         EventResult stream = response.getResults(1);
         assertThat(stream.getPricingStatus()).isEqualTo(PricingStatus.PRICING_STATUS_PRICED);
         assertThat(stream.getCostNanos()).isEqualTo(96_000L);
+    }
+
+    @Test
+    void the_reported_tier_and_cost_travel_to_pricing_and_the_ledger() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        String responses = Fixtures.read("openai_responses_gpt-4o_tool_call.json");
+        ingest.recordUsage(RecordUsageRequest.newBuilder()
+                // The body says "service_tier": "default": standard.
+                .addEvents(event(tenant, "default-1", "openai", "gpt-4o", ProviderApi.PROVIDER_API_OPENAI_RESPONSES,
+                        responses))
+                // The same body billed on flex.
+                .addEvents(event(tenant, "flex-1", "openai", "gpt-4o", ProviderApi.PROVIDER_API_OPENAI_RESPONSES,
+                        responses.replace("\"service_tier\": \"default\"", "\"service_tier\": \"flex\"")))
+                // Anthropic's usage.service_tier "standard", but the event itself says BATCH: the event wins.
+                .addEvents(event(tenant, "batch-1", "anthropic", "claude-sonnet-4-5",
+                        ProviderApi.PROVIDER_API_ANTHROPIC_MESSAGES,
+                        Fixtures.read("anthropic_messages_claude-sonnet-4-5_cache_write_read.json")).toBuilder()
+                        .setServiceTier(ServiceTier.SERVICE_TIER_BATCH).build())
+                // An OpenAI Batch API output line is batch whatever its body says.
+                .addEvents(event(tenant, "batch-line-1", "openai", "gpt-4o", ProviderApi.PROVIDER_API_OPENAI_RESPONSES,
+                        "{\"id\":\"batch_req_1\",\"custom_id\":\"r1\",\"response\":{\"status_code\":200,\"body\":"
+                                + responses + "}}"))
+                // OpenRouter's body carries "cost": 0.001038.
+                .addEvents(event(tenant, "openrouter-1", "openrouter", "anthropic/claude-sonnet-4.6",
+                        ProviderApi.PROVIDER_API_OPENAI_COMPATIBLE,
+                        Fixtures.read("openrouter_chat_claude-sonnet_with_cost.json")))
+                // Canonical usage with the event's own reported cost of more than nine decimals.
+                .addEvents(UsageEvent.newBuilder().setEventId("canonical-1").setTenantId(tenant)
+                        .setOccurredTime(Timestamp.newBuilder().setSeconds(Instant.now().minusSeconds(60).getEpochSecond()))
+                        .setProvider("openai").setModel("gpt-5-mini")
+                        .setUsage(TokenUsage.newBuilder().setInputTokens(10))
+                        .setServiceTier(ServiceTier.SERVICE_TIER_PRIORITY)
+                        .setReportedCost("0.0000100005"))
+                .build());
+
+        assertThat(Fakes.pricedFor(tenant)).extracting(PriceItem::getItemId, PriceItem::getServiceTier).containsExactly(
+                tuple("default-1", ServiceTier.SERVICE_TIER_STANDARD),
+                tuple("flex-1", ServiceTier.SERVICE_TIER_FLEX),
+                tuple("batch-1", ServiceTier.SERVICE_TIER_BATCH),
+                tuple("batch-line-1", ServiceTier.SERVICE_TIER_BATCH),
+                tuple("openrouter-1", ServiceTier.SERVICE_TIER_UNSPECIFIED),
+                tuple("canonical-1", ServiceTier.SERVICE_TIER_PRIORITY));
+        List<CostRecord> recorded = Fakes.recordedFor(tenant);
+        assertThat(recorded).extracting(CostRecord::getEventId, CostRecord::getHasReportedCost,
+                CostRecord::getReportedCostNanos, CostRecord::getServiceTier).containsExactly(
+                tuple("default-1", false, 0L, ServiceTier.SERVICE_TIER_STANDARD),
+                tuple("flex-1", false, 0L, ServiceTier.SERVICE_TIER_FLEX),
+                tuple("batch-1", false, 0L, ServiceTier.SERVICE_TIER_BATCH),
+                tuple("batch-line-1", false, 0L, ServiceTier.SERVICE_TIER_BATCH),
+                // $0.001038 = 1,038,000 nano-USD exactly.
+                tuple("openrouter-1", true, 1_038_000L, ServiceTier.SERVICE_TIER_UNSPECIFIED),
+                // $0.0000100005 = 10,000.5 nano-USD, rounded half-even to 10,000.
+                tuple("canonical-1", true, 10_000L, ServiceTier.SERVICE_TIER_PRIORITY));
+    }
+
+    @Test
+    void an_unknown_service_tier_number_is_rejected_naming_the_field() {
+        String tenant = "t-" + UUID.randomUUID().toString().substring(0, 8);
+        UsageEvent event = event(tenant, "x-1", "openai", "gpt-4o", ProviderApi.PROVIDER_API_OPENAI_RESPONSES,
+                Fixtures.read("openai_responses_gpt-4o_tool_call.json")).toBuilder().setServiceTierValue(99).build();
+        assertThatThrownBy(() -> ingest.recordUsage(RecordUsageRequest.newBuilder().addEvents(event).build()))
+                .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                    assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                    assertThat(io.grpc.protobuf.StatusProto.fromThrowable(e).getDetailsList().toString())
+                            .contains("events[0].service_tier");
+                });
+        assertThat(Fakes.pricedFor(tenant)).isEmpty();
     }
 
     private static UsageEvent event(String tenant, String id, String provider, String model, ProviderApi api,

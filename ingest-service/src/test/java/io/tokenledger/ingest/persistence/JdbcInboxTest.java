@@ -114,7 +114,8 @@ class JdbcInboxTest {
                 io.tokenledger.ingest.mapping.UsageEventProtos.counts(
                         io.tokenledger.api.common.v1.TokenUsage.newBuilder().setInputTokens(10).build()));
         return new UsageEvent(eventId, tenant, Optional.of(Instant.parse("2026-01-02T03:04:05.123456789Z")),
-                "openai", "gpt-5-mini", usage, Map.of("team", "search"), "trace");
+                "openai", "gpt-5-mini", usage, Map.of("team", "search"), "trace",
+                io.tokenledger.ingest.domain.ServiceTier.UNSPECIFIED, "");
     }
 
     private void sql(String statement) throws SQLException {
