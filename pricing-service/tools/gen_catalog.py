@@ -83,6 +83,10 @@ MODELS = [
 MANUAL = [
     {"provider": "google", "model": "gemini-pro", "mode": "chat", "input": "0.5", "output": "1.5",
      "source": "original TokenLedger cost table (retired model not in LiteLLM 2026-07-24)"},
+    # The experimental model of the Gemini streaming fixture; LiteLLM 2026-07-24 no longer lists it.
+    {"provider": "google", "model": "gemini-2.0-flash-exp", "mode": "chat", "input": "0.15", "cached_input": "0.0375",
+     "output": "0.6",
+     "source": "tokencost catalog 2025 key gemini-2.0-flash-exp (vertex_ai-language-models; not in LiteLLM 2026-07-24)"},
 ]
 
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class AnthropicConformanceTest {
 
     private static final ProviderApi MESSAGES = ProviderApi.PROVIDER_API_ANTHROPIC_MESSAGES;
-    // NOT in prices.csv (must be added, e.g. as an alias of a claude-sonnet-4 row): LiteLLM claude-sonnet-4-20250514
+    // seeded from the LiteLLM import (pricing FixturePricesTest): claude-sonnet-4-20250514
     // $3 in, $0.30 cache read, $3.75 5m write, $6 1h write, $15 out, $0.01 per web search ($10,000 per 1M).
     private static final Map<String, BigDecimal> SONNET_4 = prices("input_tokens", "3", "cached_input_tokens", "0.3",
             "cache_write_5m_tokens", "3.75", "cache_write_1h_tokens", "6", "output_tokens", "15",
@@ -74,7 +74,7 @@ class AnthropicConformanceTest {
         // input 3, cache read 9,511, cache write 1,956 (ephemeral_5m), output 44.
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 3L,
                 "cached_input_tokens", 9_511L, "cache_write_5m_tokens", 1_956L, "output_tokens", 44L));
-        // Served on Bedrock EU (eu.anthropic.claude-haiku-4-5-20251001-v1:0, NOT in prices.csv): LiteLLM $1.10 in,
+        // Served on Bedrock EU (eu.anthropic.claude-haiku-4-5-20251001-v1:0, seeded from the LiteLLM import): LiteLLM $1.10 in,
         // $0.11 read, $1.375 5m write, $5.50 out (10% above Anthropic's list price, which prices.csv holds).
         // 3 x 1.10 = 3.3 + 9,511 x 0.11 = 1,046.21 + 1,956 x 1.375 = 2,689.5 + 44 x 5.50 = 242
         // -> 3,981.01 micro-USD = 3,981,010 nano-USD.

@@ -80,8 +80,9 @@ class GeminiConformanceTest {
         NormalizedUsage usage = normalize(GEMINI, "gemini_streamgeneratecontent_gemini-2.0-flash.sse");
         // Earlier chunks say prompt 15 and no candidates; the last says prompt 13, candidates 8.
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 13L, "output_tokens", 8L));
-        // gemini-2.0-flash-exp is in neither prices.csv nor LiteLLM: pricing answers UNPRICED (unknown model).
-        // Were it aliased to gemini-2.0-flash: 13 x 0.10 = 1.3 + 8 x 0.40 = 3.2 -> 4.5 micro-USD = 4,500 nano-USD.
-        assertThat(cost(usage.usage(), FLASH_20)).isEqualTo(4_500L);
+        // prices.csv gemini-2.0-flash-exp (tokencost 2025; LiteLLM 2026 dropped it): $0.15 in, $0.0375 cached, $0.60 out.
+        // 13 x 0.15 = 1.95 + 8 x 0.60 = 4.8 -> 6.75 micro-USD = 6,750 nano-USD (pricing's FixturePricesTest agrees).
+        assertThat(cost(usage.usage(), prices("input_tokens", "0.15", "cached_input_tokens", "0.0375",
+                "output_tokens", "0.6"))).isEqualTo(6_750L);
     }
 }
