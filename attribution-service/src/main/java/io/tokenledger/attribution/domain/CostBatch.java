@@ -64,6 +64,9 @@ public final class CostBatch {
         checkText(entry.unpricedReason(), path, ".unpriced_reason", violations);
         checkText(entry.priceId(), path, ".price_id", violations);
         checkText(entry.traceId(), path, ".trace_id", violations);
+        if (!entry.promptPrefixHash().isEmpty() || entry.promptPrefixTokens() != 0) {
+            PromptPrefixRule.check(entry, path, violations);
+        }
         entry.labels().forEach((key, value) -> {
             checkText(key, path, ".labels", violations);
             if (value.indexOf('\0') >= 0) {

@@ -6,11 +6,13 @@ import java.util.Map;
 /**
  * A priced usage event as received, before validation. {@code occurredAt} is null when the caller
  * sent no time; {@link CostBatch#validate} rejects that. Strings are never null (empty when unset).
+ * {@code promptPrefixHash} is the client's opaque hash of the prompt's leading part (empty when not sent) and
+ * {@code promptPrefixTokens} the prompt tokens it covers.
  */
 public record CostEntry(String eventId, String tenantId, Instant occurredAt, String provider, String model,
                         Amounts<TokenClass> tokens, Map<String, String> labels, PricingStatus pricingStatus,
                         String unpricedReason, long costNanos, Amounts<CostPart> breakdown, String priceId,
-                        String traceId) {
+                        String traceId, String promptPrefixHash, long promptPrefixTokens) {
 
     public CostEntry {
         labels = Map.copyOf(labels);

@@ -4,6 +4,10 @@ import io.quarkus.grpc.GrpcService;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.attribution.v1.AttributionService;
+import io.tokenledger.api.attribution.v1.CompareStoredUsageRequest;
+import io.tokenledger.api.attribution.v1.CompareStoredUsageResponse;
+import io.tokenledger.api.attribution.v1.GetInsightsRequest;
+import io.tokenledger.api.attribution.v1.GetInsightsResponse;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsRequest;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsResponse;
 import io.tokenledger.api.attribution.v1.RecordOutcomesRequest;
@@ -14,12 +18,15 @@ import io.tokenledger.api.attribution.v1.RecordCostsRequest;
 import io.tokenledger.api.attribution.v1.RecordCostsResponse;
 import io.tokenledger.attribution.application.CostRecording;
 import io.tokenledger.attribution.application.CostReporting;
+import io.tokenledger.attribution.application.InsightFinding;
+import io.tokenledger.attribution.application.StoredUsageComparing;
 import io.tokenledger.attribution.application.OutcomeRecording;
 import io.tokenledger.attribution.application.UnitEconomicsReporting;
 import io.tokenledger.attribution.domain.Outcome;
 import io.tokenledger.attribution.domain.CostEntry;
 import io.tokenledger.attribution.domain.RecordOutcome;
 
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +38,11 @@ public class AttributionGrpcService implements AttributionService {
     private final CostReporting reporting;
     private final OutcomeRecording outcomes;
     private final UnitEconomicsReporting unitEconomics;
+    // Field-injected so that the savings RPCs need no change to the constructor other RPCs share.
+    @Inject
+    StoredUsageComparing storedComparing;
+    @Inject
+    InsightFinding insights;
 
     public AttributionGrpcService(CostRecording recording, CostReporting reporting, OutcomeRecording outcomes,
                                   UnitEconomicsReporting unitEconomics) {
@@ -82,5 +94,24 @@ public class AttributionGrpcService implements AttributionService {
             io.tokenledger.api.attribution.v1.ReconcileReportedCostRequest request) {
         // Being built (H6): answered honestly as not implemented until the ledger column lands.
         return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    @Override
+    @Blocking
+    public Uni<CompareStoredUsageResponse> compareStoredUsage(CompareStoredUsageRequest request) {
+        return Uni.createFrom().item(InsightProtos.toProto(storedComparing.compare(request.getTenantId(),
+                InsightProtos.time(request.hasStartTime(), request.getStartTime()),
+                InsightProtos.time(request.hasEndTime(), request.getEndTime()), request.getFiltersMap(),
+                InsightProtos.models(request.getCandidatesList()))));
+    }
+
+    @Override
+    @Blocking
+    public Uni<GetInsightsResponse> getInsights(GetInsightsRequest request) {
+        return Uni.createFrom().item(InsightProtos.toProto(insights.find(request.getTenantId(),
+                InsightProtos.time(request.hasStartTime(), request.getStartTime()),
+                InsightProtos.time(request.hasEndTime(), request.getEndTime()), request.getLimit(),
+                InsightProtos.models(request.getCandidatesList()), request.getBackgroundFeaturesList(),
+                request.getBloatFactor())));
     }
 }

@@ -30,7 +30,8 @@ final class LedgerProtos {
                 record.hasOccurredTime() ? instant(record.getOccurredTime()) : null,
                 record.getProvider(), record.getModel(), tokens(record.getUsage()), record.getLabelsMap(),
                 pricingStatus(record.getPricingStatus()), record.getUnpricedReason(), record.getCostNanos(),
-                breakdown(record.getBreakdown()), record.getPriceId(), record.getTraceId());
+                breakdown(record.getBreakdown()), record.getPriceId(), record.getTraceId(),
+                record.getPromptPrefixHash(), record.getPromptPrefixTokens());
     }
 
     static RecordResult toProto(RecordOutcome outcome) {

@@ -22,8 +22,8 @@ final class LedgerInsert {
 
     private static final String[] TEXT_COLUMNS = {"tenant_id", "event_id", "occurred_at", "provider", "model", "team",
         "feature", "customer", "user_id", "environment", "tags", "trace_id", "pricing_status", "unpriced_reason",
-        "price_id"};
-    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length;
+        "price_id", "prompt_prefix_hash"};
+    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1;
 
     static final String SQL = buildSql();
 
@@ -39,6 +39,7 @@ final class LedgerInsert {
         for (CostPart part : CostPart.values()) {
             longColumns.add(part.field());
         }
+        longColumns.add("prompt_prefix_tokens");
         StringBuilder columns = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
@@ -74,7 +75,7 @@ final class LedgerInsert {
             String[] values = {entry.tenantId(), entry.eventId(), entry.occurredAt().toString(), entry.provider(),
                 entry.model(), dimensions.team(), dimensions.feature(), dimensions.customer(), dimensions.user(),
                 dimensions.environment(), TagsJson.of(dimensions.tags()), entry.traceId(),
-                entry.pricingStatus().name(), entry.unpricedReason(), entry.priceId()};
+                entry.pricingStatus().name(), entry.unpricedReason(), entry.priceId(), entry.promptPrefixHash()};
             for (int c = 0; c < values.length; c++) {
                 text[c][r] = values[c];
             }
@@ -86,6 +87,7 @@ final class LedgerInsert {
             for (long nanos : entry.breakdown().toArray()) {
                 longs[c++][r] = nanos;
             }
+            longs[c++][r] = entry.promptPrefixTokens();
         }
         int parameter = 1;
         for (String[] column : text) {

@@ -8,8 +8,9 @@ class LedgerInsertTest {
 
     @Test
     void oneArrayParameterPerColumnAndTheIdempotencyKeyDecidesDuplicates() {
-        // 15 text columns + cost_nanos + 15 usage columns + 14 breakdown columns = 45 arrays.
-        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(45);
+        // 16 text columns (incl. prompt_prefix_hash) + cost_nanos + 15 usage columns + 14 breakdown columns
+        // + prompt_prefix_tokens = 47 arrays.
+        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(47);
         assertThat(LedgerInsert.SQL)
                 .startsWith("WITH written AS (INSERT INTO attribution.cost_ledger (tenant_id, event_id, occurred_at, ")
                 .contains("r.occurred_at::timestamptz", "r.tags::jsonb", "r.web_search_queries", "r.web_search_nanos")

@@ -15,7 +15,8 @@ public final class Commands {
     public static int run(String[] argv) {
         Args args;
         try {
-            args = Args.parse(List.of(argv), INFRA_OPTIONS, Set.of());
+            boolean export = argv.length > 0 && argv[0].equals("export");
+            args = Args.parse(List.of(argv), export ? ExportCommand.OPTIONS : INFRA_OPTIONS, Set.of());
         } catch (IllegalArgumentException e) {
             System.err.println("tokenledger: " + e.getMessage());
             System.err.println(HELP);
@@ -32,6 +33,8 @@ public final class Commands {
                     return 0;
                 case "demo":
                     return new DemoCommand(args).run();
+                case "export":
+                    return new ExportCommand(args).run();
                 case "bench":
                     return new BenchCommand(args).run();
                 default:
@@ -58,6 +61,8 @@ public final class Commands {
             "  demo    Start PostgreSQL, Redis and the four services, replay three real LLM traces, print the cost",
             "          report (also out/report.json and out/report.csv), then shut everything down.",
             "  bench   Replay the full traces with concurrent clients; compare events/s with PostgreSQL COPY.",
+            "  export  Stream a tenant's cost from a running attribution-service as CSV or FinOps FOCUS 1.2",
+            "          (columns: attribution-service/EXPORTS.md) to a file or stdout.",
             "  help    Show this help.",
             "",
             "Options (demo, bench):",
@@ -69,5 +74,15 @@ public final class Commands {
             "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 5000)",
             "  --pg-url U      use this PostgreSQL (JDBC URL) instead of an embedded one (or TOKENLEDGER_PG_URL)",
             "  --redis-url U   use this Redis (redis://host:port[/db]) instead of an embedded one",
-            "                  (or TOKENLEDGER_REDIS_URL)");
+            "                  (or TOKENLEDGER_REDIS_URL)",
+            "",
+            "Options (export):",
+            "  --tenant T        the tenant (required)",
+            "  --start S --end E the range [S, E): ISO-8601 instants or dates (UTC), whole hours (day: whole days)",
+            "  --format F        csv (default) or focus",
+            "  --granularity G   hour (default) or day: the charge period of a row",
+            "  --filter K=V,...  only rows whose team/feature/customer/user/environment/provider/model/",
+            "                    pricing_status equal these values",
+            "  --out FILE        write FILE (via FILE.part, renamed when complete); default - (stdout)",
+            "  --target H:P      the attribution-service gRPC address (default " + ExportCommand.DEFAULT_TARGET + ")");
 }
