@@ -2,19 +2,25 @@ package io.tokenledger.budget.application;
 
 import io.tokenledger.budget.domain.Budget;
 import io.tokenledger.budget.domain.BudgetStatus;
+import io.tokenledger.budget.domain.RollingBuckets;
+import io.tokenledger.budget.domain.Window;
 import io.tokenledger.budget.redis.SpendCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
  * Rebuilds a tenant's live spend counters from the ledger (Redis is a cache): each budget's current-window spend
- * is recomputed with the ledger's QueryCost over the budget's scope and window, and written over the counter.
- * Open reservations live in their own keys and are left as they are (after a Redis loss they are gone: the calls
- * they admitted are charged in full when their usage arrives).
+ * (cost, or total tokens for a token budget) is recomputed with the ledger's QueryCost over the budget's scope and
+ * window, and written over the counter. A rolling budget's buckets are rebuilt from hourly ledger totals: exact for
+ * hour buckets; with minute buckets each hour's spend goes to the hour's last minute bucket (the current bucket for
+ * the current hour), so it may keep counting up to 59 minutes longer than the original charges would have.
  */
 @ApplicationScoped
 public class CounterRebuild {
@@ -45,11 +51,28 @@ public class CounterRebuild {
         List<Long> spent = new ArrayList<>(budgets.size());
         for (Budget budget : budgets) {
             SpendCounters.Target target = new SpendCounters.Target(budget, budget.windowAt(now));
+            if (budget.rolling()) {
+                counters.overwriteBuckets(tenant, target, rollingBuckets(tenant, budget, target.window(), now));
+                continue;
+            }
+            LedgerSpend.Spent total = ledger.total(tenant, budget.scope(), target.window());
             targets.add(target);
-            spent.add(ledger.spent(tenant, budget.scope(), target.window()));
+            spent.add(budget.amountOf(total.costNanos(), total.tokens()));
         }
         counters.overwrite(tenant, targets, spent);
         LOG.infof("Rebuilt %d budget counters of tenant %s from the ledger", budgets.size(), tenant);
         return statuses.at(tenant, budgets, now);
+    }
+
+    private Map<Instant, Long> rollingBuckets(String tenant, Budget budget, Window window, Instant now) {
+        Duration width = RollingBuckets.bucket(budget.rollingWindow());
+        Instant current = RollingBuckets.bucketStart(budget.rollingWindow(), now);
+        Map<Instant, Long> amounts = new TreeMap<>();
+        for (LedgerSpend.Spent hour : ledger.byHour(tenant, budget.scope(), window)) {
+            Instant lastOfHour = hour.start().plus(Duration.ofHours(1)).minus(width);
+            Instant bucket = lastOfHour.isAfter(current) ? current : lastOfHour;
+            amounts.merge(bucket, budget.amountOf(hour.costNanos(), hour.tokens()), Long::sum);
+        }
+        return amounts;
     }
 }

@@ -49,7 +49,7 @@ public class SpendCharging {
                 }
             }
             toApply.add(new SpendCounters.Charge(charge.tenantId(), charge.eventId(), charge.costNanos(), targets,
-                    charge.reservationId()));
+                    charge.reservationId(), charge.totalTokens(), charge.occurredAt()));
         }
         List<SpendCounters.Applied> applied = counters.apply(toApply);
 
@@ -69,10 +69,11 @@ public class SpendCharging {
             for (int t = 0; t < charge.targets().size(); t++) {
                 SpendCounters.Target target = charge.targets().get(t);
                 long after = outcome.after().get(t);
-                long before = after - charge.costNanos();
-                budgetIds.add(target.budget().id());
-                for (int percent : Thresholds.crossedBy(target.budget().thresholds(), target.budget().limitNanos(), before, after)) {
-                    crossings.add(new ThresholdCrossing(target.budget(), target.window(), percent, after));
+                long before = after - charge.amountFor(target);
+                Budget budget = target.budget();
+                budgetIds.add(budget.id());
+                for (int percent : Thresholds.crossedBy(budget.thresholds(), budget.limit(), before, after)) {
+                    crossings.add(new ThresholdCrossing(budget, budget.eventWindowAt(charge.occurredAt()), percent, after));
                 }
             }
             results.add(new ChargeResult(charge.eventId(), false, budgetIds));
@@ -91,9 +92,9 @@ public class SpendCharging {
             if (after == null) {
                 continue;
             }
-            long before = after - charge.costNanos();
-            for (int percent : Thresholds.crossedBy(budget.thresholds(), budget.limitNanos(), before, after)) {
-                crossings.add(new ThresholdCrossing(budget, budget.windowAt(charge.occurredAt()), percent, after));
+            long before = after - budget.amountOf(charge.costNanos(), charge.totalTokens());
+            for (int percent : Thresholds.crossedBy(budget.thresholds(), budget.limit(), before, after)) {
+                crossings.add(new ThresholdCrossing(budget, budget.eventWindowAt(charge.occurredAt()), percent, after));
             }
         }
         return crossings;
@@ -107,6 +108,7 @@ public class SpendCharging {
             violations.check(!charge.eventId().isBlank(), "charges[" + i + "].event_id", "is required");
             violations.check(!charge.tenantId().isBlank(), "charges[" + i + "].tenant_id", "is required");
             violations.check(charge.costNanos() >= 0, "charges[" + i + "].cost_nanos", "must be >= 0");
+            violations.check(charge.totalTokens() >= 0, "charges[" + i + "].total_tokens", "must be >= 0");
         }
         violations.throwIfAny();
     }

@@ -33,10 +33,15 @@ final class WebhookPayload {
         data.put("threshold_percent", event.thresholdPercent());
         data.put("window_start", event.window().start().toString());
         data.put("window_end", event.window().end().toString());
-        data.put("limit_usd", Nanos.toUsd(event.limitNanos()).toPlainString());
-        data.put("limit_nanos", event.limitNanos());
-        data.put("spent_usd", Nanos.toUsd(event.spentNanos()).toPlainString());
-        data.put("spent_nanos", event.spentNanos());
+        if (event.countsTokens()) {
+            data.put("limit_tokens", event.limitNanos());
+            data.put("spent_tokens", event.spentNanos());
+        } else {
+            data.put("limit_usd", Nanos.toUsd(event.limitNanos()).toPlainString());
+            data.put("limit_nanos", event.limitNanos());
+            data.put("spent_usd", Nanos.toUsd(event.spentNanos()).toPlainString());
+            data.put("spent_nanos", event.spentNanos());
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

@@ -7,12 +7,18 @@ import java.util.Map;
  * The actual cost of one event, to charge to every matching budget exactly once.
  *
  * @param reservationId the CheckBudget reservation this charge settles, or "" for none
+ * @param totalTokens   the event's total tokens, counted by token budgets
  */
 public record SpendCharge(String eventId, String tenantId, Instant occurredAt, Map<String, String> dimensions,
-                          long costNanos, String reservationId) {
+                          long costNanos, String reservationId, long totalTokens) {
 
     public SpendCharge {
         dimensions = Map.copyOf(dimensions);
+    }
+
+    public SpendCharge(String eventId, String tenantId, Instant occurredAt, Map<String, String> dimensions,
+                       long costNanos, String reservationId) {
+        this(eventId, tenantId, occurredAt, dimensions, costNanos, reservationId, 0L);
     }
 
     public SpendCharge(String eventId, String tenantId, Instant occurredAt, Map<String, String> dimensions, long costNanos) {

@@ -35,6 +35,9 @@ public record Window(Instant start, Instant end) {
         if (period == BudgetPeriod.TOTAL) {
             return ALL_TIME;
         }
+        if (period == BudgetPeriod.ROLLING) {
+            throw new IllegalArgumentException("a ROLLING window needs its length: use Budget.windowAt");
+        }
         ZonedDateTime local = at.atZone(zone);
         if (period == BudgetPeriod.HOUR) {
             Instant start = local.truncatedTo(ChronoUnit.HOURS).toInstant();

@@ -13,7 +13,11 @@ import io.tokenledger.api.budget.v1.CreateBudgetRequest;
 import io.tokenledger.api.budget.v1.CreateBudgetResponse;
 import io.tokenledger.api.budget.v1.CreateWebhookEndpointRequest;
 import io.tokenledger.api.budget.v1.CreateWebhookEndpointResponse;
+import io.tokenledger.api.budget.v1.DeleteBudgetRequest;
+import io.tokenledger.api.budget.v1.DeleteBudgetResponse;
 import io.tokenledger.api.budget.v1.GetBudgetRequest;
+import io.tokenledger.api.budget.v1.UpdateBudgetRequest;
+import io.tokenledger.api.budget.v1.UpdateBudgetResponse;
 import io.tokenledger.api.budget.v1.GetBudgetResponse;
 import io.tokenledger.api.budget.v1.ListBudgetEventsRequest;
 import io.tokenledger.api.budget.v1.ListBudgetEventsResponse;
@@ -73,6 +77,27 @@ public class BudgetGrpcService implements BudgetService {
 
     @Override
     @Blocking
+    public Uni<UpdateBudgetResponse> updateBudget(UpdateBudgetRequest request) {
+        return Uni.createFrom().item(() -> {
+            io.tokenledger.api.budget.v1.Budget budget = request.getBudget();
+            return UpdateBudgetResponse.newBuilder()
+                    .setBudget(ProtoMapper.toProto(catalog.update(budget.getTenantId(), budget.getBudgetId(),
+                            ProtoMapper.fromProto(budget), request.getUpdateMask().getPathsList(), budget.getEtag())))
+                    .build();
+        });
+    }
+
+    @Override
+    @Blocking
+    public Uni<DeleteBudgetResponse> deleteBudget(DeleteBudgetRequest request) {
+        return Uni.createFrom().item(() -> {
+            catalog.delete(request.getTenantId(), request.getBudgetId(), request.getEtag());
+            return DeleteBudgetResponse.newBuilder().setBudgetId(request.getBudgetId()).build();
+        });
+    }
+
+    @Override
+    @Blocking
     public Uni<GetBudgetResponse> getBudget(GetBudgetRequest request) {
         return Uni.createFrom().item(() -> {
             BudgetCatalog.BudgetView view = catalog.get(request.getTenantId(), request.getBudgetId(),
@@ -105,7 +130,7 @@ public class BudgetGrpcService implements BudgetService {
                 request.getTenantId(), request.getDimensionsMap(), request.getEstimatedCostNanos(),
                 request.getProvider(), request.getModel(),
                 request.hasExpectedUsage() ? Optional.of(request.getExpectedUsage()) : Optional.empty(),
-                ProtoMapper.optionalInstant(request.hasTime(), request.getTime())))));
+                ProtoMapper.optionalInstant(request.hasTime(), request.getTime()), request.getEstimatedTokens()))));
     }
 
     @Override

@@ -16,7 +16,12 @@ import io.tokenledger.budget.domain.CheckOutcome;
 import io.tokenledger.budget.domain.Enforcement;
 import io.tokenledger.platform.error.TokenLedgerException;
 import io.tokenledger.platform.money.ProtoMoney;
+import io.tokenledger.api.budget.v1.Threshold;
+import io.tokenledger.api.budget.v1.ThresholdAction;
+import io.tokenledger.budget.domain.ThresholdRule;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** proto <-> domain conversions of the budget API. */
@@ -32,6 +37,7 @@ final class ProtoMapper {
             case BUDGET_PERIOD_WEEK -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.WEEK);
             case BUDGET_PERIOD_MONTH -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.MONTH);
             case BUDGET_PERIOD_TOTAL -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.TOTAL);
+            case BUDGET_PERIOD_ROLLING -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.ROLLING);
             default -> Optional.empty();
         };
         Enforcement enforcement = budget.getEnforcement() == io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_SHADOW
@@ -48,12 +54,32 @@ final class ProtoMapper {
                 throw new TokenLedgerException.Invalid("budget.limit", "too large");
             }
         }
+        List<ThresholdRule> rules = budget.getThresholdsList().stream()
+                .map(t -> new ThresholdRule(t.getPercent(), t.getAction() == ThresholdAction.THRESHOLD_ACTION_DENY))
+                .toList();
+        Duration rolling = budget.hasRollingWindow()
+                ? Duration.ofSeconds(budget.getRollingWindow().getSeconds(), budget.getRollingWindow().getNanos())
+                : Duration.ZERO;
         return new BudgetDraft(budget.getTenantId(), budget.getDisplayName(), budget.getScopeMap(), period,
-                budget.getTimeZone(), limit, budget.getThresholdPercentsList(), enforcement, budget.getWeekStartDay());
+                budget.getTimeZone(), limit, budget.getThresholdPercentsList(), enforcement, budget.getWeekStartDay(),
+                budget.getLimitTokens(), rolling, rules);
     }
 
     static Budget toProto(io.tokenledger.budget.domain.Budget budget) {
-        return Budget.newBuilder()
+        Budget.Builder proto = Budget.newBuilder();
+        for (int percent : budget.thresholds()) {
+            proto.addThresholds(Threshold.newBuilder().setPercent(percent).setAction(budget.denyThresholds().contains(percent)
+                    ? ThresholdAction.THRESHOLD_ACTION_DENY : ThresholdAction.THRESHOLD_ACTION_NOTIFY));
+        }
+        if (budget.rolling()) {
+            proto.setRollingWindow(com.google.protobuf.Duration.newBuilder().setSeconds(budget.rollingWindow().getSeconds()));
+        }
+        if (budget.countsTokens()) {
+            proto.setLimitTokens(budget.limitTokens());
+        } else {
+            proto.setLimit(ProtoMoney.of(budget.limitNanos()));
+        }
+        return proto
                 .setBudgetId(budget.id())
                 .setTenantId(budget.tenantId())
                 .setDisplayName(budget.displayName())
@@ -63,7 +89,6 @@ final class ProtoMapper {
                         : io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_ENFORCE)
                 .setWeekStartDay(budget.weekStart().getValue())
                 .setTimeZone(budget.zone().getId())
-                .setLimit(ProtoMoney.of(budget.limitNanos()))
                 .addAllThresholdPercents(budget.thresholds())
                 .setCreateTime(timestamp(budget.createTime()))
                 .setEtag(budget.etag())
@@ -77,15 +102,24 @@ final class ProtoMapper {
             case WEEK -> BudgetPeriod.BUDGET_PERIOD_WEEK;
             case MONTH -> BudgetPeriod.BUDGET_PERIOD_MONTH;
             case TOTAL -> BudgetPeriod.BUDGET_PERIOD_TOTAL;
+            case ROLLING -> BudgetPeriod.BUDGET_PERIOD_ROLLING;
         };
     }
 
     static BudgetStatus toProto(io.tokenledger.budget.domain.BudgetStatus status) {
-        return BudgetStatus.newBuilder()
+        BudgetStatus.Builder proto = BudgetStatus.newBuilder()
                 .setBudgetId(status.budget().id())
                 .setDisplayName(status.budget().displayName())
                 .setWindowStartTime(timestamp(status.window().start()))
-                .setWindowEndTime(timestamp(status.window().end()))
+                .setWindowEndTime(timestamp(status.window().end()));
+        if (status.budget().countsTokens()) {
+            // A token budget's status counts tokens: the money fields stay zero.
+            return proto.setLimitTokens(status.budget().limitTokens())
+                    .setSpentTokens(status.spentNanos())
+                    .setReservedTokens(status.reservedNanos())
+                    .build();
+        }
+        return proto
                 .setLimit(ProtoMoney.of(status.budget().limitNanos()))
                 .setSpent(ProtoMoney.of(status.spentNanos()))
                 .setRemaining(ProtoMoney.of(status.remainingNanos()))
@@ -103,6 +137,7 @@ final class ProtoMapper {
                     case DENY -> Decision.DECISION_DENY;
                 })
                 .setEstimatedCostNanos(outcome.estimateNanos())
+                .setEstimatedTokens(outcome.estimateTokens())
                 .setDecidingBudgetId(outcome.decidingBudgetId().orElse(""))
                 .setReason(outcome.reason())
                 .setReservationId(outcome.reservationId().orElse(""))
@@ -115,7 +150,7 @@ final class ProtoMapper {
     static io.tokenledger.budget.domain.SpendCharge fromProto(SpendCharge charge, Instant now) {
         Instant occurred = charge.hasOccurredTime() ? instant(charge.getOccurredTime()) : now;
         return new io.tokenledger.budget.domain.SpendCharge(charge.getEventId(), charge.getTenantId(), occurred,
-                charge.getDimensionsMap(), charge.getCostNanos(), charge.getReservationId());
+                charge.getDimensionsMap(), charge.getCostNanos(), charge.getReservationId(), charge.getTotalTokens());
     }
 
     static ChargeResult toProto(io.tokenledger.budget.domain.ChargeResult result) {
@@ -127,7 +162,13 @@ final class ProtoMapper {
     }
 
     static BudgetEvent toProto(io.tokenledger.budget.domain.BudgetEvent event) {
-        return BudgetEvent.newBuilder()
+        BudgetEvent.Builder proto = BudgetEvent.newBuilder();
+        if (event.countsTokens()) {
+            proto.setLimitTokens(event.limitNanos()).setSpentTokens(event.spentNanos());
+        } else {
+            proto.setLimit(ProtoMoney.of(event.limitNanos())).setSpent(ProtoMoney.of(event.spentNanos()));
+        }
+        return proto
                 .setEventId(event.id())
                 .setBudgetId(event.budgetId())
                 .setTenantId(event.tenantId())
@@ -136,8 +177,6 @@ final class ProtoMapper {
                 .setThresholdPercent(event.thresholdPercent())
                 .setWindowStartTime(timestamp(event.window().start()))
                 .setWindowEndTime(timestamp(event.window().end()))
-                .setLimit(ProtoMoney.of(event.limitNanos()))
-                .setSpent(ProtoMoney.of(event.spentNanos()))
                 .setCreateTime(timestamp(event.createTime()))
                 .setSequence(event.sequence())
                 .build();

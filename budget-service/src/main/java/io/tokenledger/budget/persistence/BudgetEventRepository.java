@@ -22,7 +22,8 @@ import javax.sql.DataSource;
 public class BudgetEventRepository {
 
     static final String EVENT_COLUMNS = "e.seq, e.id, e.budget_id, e.tenant, b.display_name, b.scope::text AS scope,"
-            + " e.threshold, e.window_start, e.window_end, e.limit_nanos, e.spent_nanos, e.created_at";
+            + " e.threshold, e.window_start, e.window_end, e.limit_nanos, e.spent_nanos, e.created_at,"
+            + " b.limit_tokens > 0 AS counts_tokens";
 
     private final DataSource dataSource;
 
@@ -64,7 +65,8 @@ public class BudgetEventRepository {
                         ps.setInt(p++, crossing.thresholdPercent());
                         Sql.setInstant(ps, p++, crossing.window().start());
                         Sql.setInstant(ps, p++, crossing.window().end());
-                        ps.setLong(p++, crossing.budget().limitNanos());
+                        // In the budget's unit: tokens for a token budget (the event reads the unit from the budget).
+                        ps.setLong(p++, crossing.budget().limit());
                         ps.setLong(p++, crossing.spentNanos());
                         Sql.setInstant(ps, p++, now);
                     }
@@ -136,6 +138,7 @@ public class BudgetEventRepository {
                 rs.getLong("limit_nanos"),
                 rs.getLong("spent_nanos"),
                 Sql.instant(rs, "created_at"),
-                rs.getLong("seq"));
+                rs.getLong("seq"),
+                rs.getBoolean("counts_tokens"));
     }
 }

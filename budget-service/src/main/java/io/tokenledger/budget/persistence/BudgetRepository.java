@@ -12,6 +12,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,7 +25,8 @@ import javax.sql.DataSource;
 public class BudgetRepository {
 
     private static final String COLUMNS =
-            "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at, enforcement, week_start_day";
+            "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at, enforcement, week_start_day,"
+                    + " limit_tokens, rolling_seconds, deny_thresholds";
 
     private final DataSource dataSource;
 
@@ -38,8 +40,8 @@ public class BudgetRepository {
      */
     public Budget insertIdempotent(Budget budget, Optional<String> requestId) {
         String insert = "INSERT INTO budget.budgets (id, tenant, display_name, scope, period, time_zone, limit_nanos,"
-                + " thresholds, request_id, etag, created_at, enforcement, week_start_day)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " thresholds, request_id, etag, created_at, enforcement, week_start_day, limit_tokens, rolling_seconds,"
+                + " deny_thresholds) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant, request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, budget.id());
@@ -55,6 +57,9 @@ public class BudgetRepository {
             Sql.setInstant(ps, 11, budget.createTime());
             ps.setString(12, budget.enforcement().name());
             ps.setInt(13, budget.weekStart().getValue());
+            ps.setLong(14, budget.limitTokens());
+            ps.setLong(15, budget.rollingWindow().getSeconds());
+            ps.setArray(16, c.createArrayOf("int4", budget.denyThresholds().toArray()));
             if (ps.executeUpdate() == 1) {
                 return budget;
             }
@@ -64,9 +69,50 @@ public class BudgetRepository {
         return findByRequestId(budget.tenantId(), requestId.orElseThrow()).orElseThrow();
     }
 
+    /** The budget unless it does not exist or was deleted. */
     public Optional<Budget> findById(String tenant, String id) {
-        List<Budget> found = query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND id = ?", tenant, id);
+        List<Budget> found = query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND id = ?"
+                + " AND deleted_at IS NULL", tenant, id);
         return found.stream().findFirst();
+    }
+
+    /**
+     * Replaces the updatable fields (display name, limits, thresholds, enforcement) and the etag, only if the stored
+     * etag is still {@code expectedEtag} (compare-and-set); false when it changed or the budget is gone.
+     */
+    public boolean update(Budget budget, String expectedEtag) {
+        String sql = "UPDATE budget.budgets SET display_name = ?, limit_nanos = ?, limit_tokens = ?, thresholds = ?,"
+                + " deny_thresholds = ?, enforcement = ?, etag = ?"
+                + " WHERE tenant = ? AND id = ? AND etag = ? AND deleted_at IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, budget.displayName());
+            ps.setLong(2, budget.limitNanos());
+            ps.setLong(3, budget.limitTokens());
+            ps.setArray(4, c.createArrayOf("int4", budget.thresholds().toArray()));
+            ps.setArray(5, c.createArrayOf("int4", budget.denyThresholds().toArray()));
+            ps.setString(6, budget.enforcement().name());
+            ps.setString(7, budget.etag());
+            ps.setString(8, budget.tenantId());
+            ps.setString(9, budget.id());
+            ps.setString(10, expectedEtag);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("update budget", e);
+        }
+    }
+
+    /** Marks the budget deleted (its events keep referring to it) if its etag is still the expected one. */
+    public boolean softDelete(String tenant, String id, String expectedEtag, java.time.Instant at) {
+        String sql = "UPDATE budget.budgets SET deleted_at = ? WHERE tenant = ? AND id = ? AND etag = ? AND deleted_at IS NULL";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setInstant(ps, 1, at);
+            ps.setString(2, tenant);
+            ps.setString(3, id);
+            ps.setString(4, expectedEtag);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw Sql.failure("delete budget", e);
+        }
     }
 
     private Optional<Budget> findByRequestId(String tenant, String requestId) {
@@ -74,14 +120,15 @@ public class BudgetRepository {
                 .stream().findFirst();
     }
 
-    /** Every budget of the tenant, oldest first (feeds the per-tenant cache). */
+    /** Every (not deleted) budget of the tenant, oldest first (feeds the per-tenant cache). */
     public List<Budget> listAll(String tenant) {
-        return query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? ORDER BY seq", tenant);
+        return query("SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND deleted_at IS NULL ORDER BY seq", tenant);
     }
 
     /** One page of the tenant's budgets, oldest first, after the given sequence number. */
     public Page<Budget> listPage(String tenant, long afterSeq, int size) {
-        String sql = "SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND seq > ? ORDER BY seq LIMIT ?";
+        String sql = "SELECT " + COLUMNS + " FROM budget.budgets WHERE tenant = ? AND seq > ? AND deleted_at IS NULL"
+                + " ORDER BY seq LIMIT ?";
         List<Budget> items = new ArrayList<>();
         long lastSeq = 0;
         boolean more = false;
@@ -137,6 +184,9 @@ public class BudgetRepository {
                 rs.getString("etag"),
                 Sql.instant(rs, "created_at"),
                 Enforcement.valueOf(rs.getString("enforcement")),
-                DayOfWeek.of(rs.getInt("week_start_day")));
+                DayOfWeek.of(rs.getInt("week_start_day")),
+                rs.getLong("limit_tokens"),
+                Duration.ofSeconds(rs.getLong("rolling_seconds")),
+                Arrays.asList((Integer[]) rs.getArray("deny_thresholds").getArray()));
     }
 }

@@ -37,20 +37,26 @@ public class Reservations {
         this.script = new LuaScript(redis, "/redis/reserve.lua");
     }
 
-    /**
-     * Reserves {@code amount} in every target window unless an enforced budget would exceed its limit
-     * ({@code spent + reserved + amount > limit}); shadow budgets never stop it.
-     */
+    /** Reserves a USD estimate (no tokens); see {@link #reserve(String, List, String, long, long, Instant, Instant)}. */
     public Outcome reserve(String tenant, List<SpendCounters.Target> targets, String reservationId, long amount,
                            Instant now, Instant expiry) {
-        String member = reservationId + ":" + amount;
-        StringBuilder record = new StringBuilder().append(amount).append('|').append(member);
+        return reserve(tenant, targets, reservationId, amount, 0L, now, expiry);
+    }
+
+    /**
+     * Reserves the estimate (nano-USD in USD budgets, tokens in token budgets) in every target window unless an
+     * enforced budget would exceed its deny cap ({@code spent + reserved + amount > cap}); shadow budgets never stop it.
+     */
+    public Outcome reserve(String tenant, List<SpendCounters.Target> targets, String reservationId, long estimateNanos,
+                           long estimateTokens, Instant now, Instant expiry) {
+        StringBuilder record = new StringBuilder().append(reservationId);
         for (SpendCounters.Target target : targets) {
-            record.append('|').append(CounterKeys.base(tenant, target.budget().id(), target.window()));
+            record.append('|').append(CounterKeys.base(tenant, target.budget(), target.window()))
+                    .append('|').append(target.budget().amountOf(estimateNanos, estimateTokens));
         }
         long recordTtl = Duration.between(now, expiry).plus(RECORD_GRACE).toMillis();
-        return run(tenant, targets, CounterKeys.reservation(tenant, reservationId), now, expiry, amount, member,
-                record.toString(), recordTtl, "reserve");
+        return run(tenant, targets, CounterKeys.reservation(tenant, reservationId), now, expiry, estimateNanos,
+                estimateTokens, reservationId, record.toString(), recordTtl, "reserve");
     }
 
     /** Spent and open reservations of each target window at {@code now}. */
@@ -58,25 +64,30 @@ public class Reservations {
         if (targets.isEmpty()) {
             return List.of();
         }
-        return run(tenant, targets, CounterKeys.reservation(tenant, ""), now, now, 0, "-", "", 1, "peek").counted();
+        return run(tenant, targets, CounterKeys.reservation(tenant, ""), now, now, 0, 0, "-", "", 1, "peek").counted();
     }
 
     private Outcome run(String tenant, List<SpendCounters.Target> targets, String recordKey, Instant now,
-                        Instant expiry, long amount, String member, String record, long recordTtlMillis, String mode) {
+                        Instant expiry, long estimateNanos, long estimateTokens, String reservationId, String record,
+                        long recordTtlMillis, String mode) {
         Response response = script.run(sha -> {
             Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(1 + 3 * targets.size()).arg(recordKey);
             for (SpendCounters.Target target : targets) {
-                String base = CounterKeys.base(tenant, target.budget().id(), target.window());
-                request.arg(base + ":spent").arg(base + ":rsv").arg(base + ":rz");
+                String base = CounterKeys.base(tenant, target.budget(), target.window());
+                String spent = target.budget().rolling() ? CounterKeys.bucketPrefix(tenant, target.budget().id())
+                        : base + ":spent";
+                request.arg(spent).arg(base + ":rsv").arg(base + ":rz");
             }
-            request.arg(now.toEpochMilli()).arg(expiry.toEpochMilli()).arg(amount).arg(member).arg(record)
+            request.arg(now.toEpochMilli()).arg(expiry.toEpochMilli()).arg(reservationId).arg(record)
                     .arg(recordTtlMillis).arg(mode);
             for (SpendCounters.Target target : targets) {
                 Budget budget = target.budget();
                 Window window = target.window();
-                request.arg(budget.limitNanos()).arg(budget.shadow() ? "0" : "1")
+                request.arg(budget.denyCap()).arg(budget.shadow() ? "0" : "1")
                         .arg(Math.max(window.end().plus(SpendCounters.COUNTER_RETENTION).getEpochSecond(),
-                                expiry.plus(RECORD_GRACE).getEpochSecond()));
+                                expiry.plus(RECORD_GRACE).getEpochSecond()))
+                        .arg(budget.amountOf(estimateNanos, estimateTokens));
+                SpendCounters.addBuckets(request, target);
             }
             return request;
         });

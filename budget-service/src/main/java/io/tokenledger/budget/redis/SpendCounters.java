@@ -8,7 +8,9 @@ import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.tokenledger.budget.domain.RollingBuckets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,8 @@ public class SpendCounters {
     static final Duration DEDUPE_TTL = Duration.ofDays(7);
     /** How long a window's counter outlives the window (late reads, rebuild checks). */
     static final Duration COUNTER_RETENTION = Duration.ofDays(35);
+    /** How long a rolling bucket outlives the last window that contains it. */
+    static final Duration ROLLING_BUCKET_RETENTION = Duration.ofDays(1);
     private static final int PIPELINE_CHUNK = 500;
 
     /** One budget's window a charge goes to. */
@@ -33,10 +37,22 @@ public class SpendCounters {
     }
 
     /**
-     * One charge to apply: its event, cost, the windows it counts in and the reservation it settles ("" = none;
-     * the empty id names a record that is never written).
+     * One charge to apply: its event, cost, tokens, the windows it counts in, when it happened (selects a rolling
+     * bucket) and the reservation it settles ("" = none; the empty id names a record that is never written).
      */
-    public record Charge(String tenant, String eventId, long costNanos, List<Target> targets, String reservationId) {
+    public record Charge(String tenant, String eventId, long costNanos, List<Target> targets, String reservationId,
+                         long totalTokens, Instant occurredAt) {
+
+        /** A USD-only charge at the start of its first target's window. */
+        public Charge(String tenant, String eventId, long costNanos, List<Target> targets, String reservationId) {
+            this(tenant, eventId, costNanos, targets, reservationId, 0L,
+                    targets.isEmpty() ? Instant.EPOCH : targets.get(0).window().start());
+        }
+
+        /** What this charge counts in the target's budget (its unit). */
+        public long amountFor(Target target) {
+            return target.budget().amountOf(costNanos, totalTokens);
+        }
     }
 
     /**
@@ -99,18 +115,38 @@ public class SpendCounters {
                     .arg(CounterKeys.charged(charge.tenant(), charge.eventId()))
                     .arg(CounterKeys.reservation(charge.tenant(), charge.reservationId()));
             for (Target target : charge.targets()) {
-                request.arg(CounterKeys.spent(charge.tenant(), target.budget().id(), target.window()));
+                request.arg(CounterKeys.counter(charge.tenant(), target.budget(), target.window(), charge.occurredAt()));
             }
-            request.arg(DEDUPE_TTL.toSeconds()).arg(charge.costNanos());
+            request.arg(DEDUPE_TTL.toSeconds());
             for (Target target : charge.targets()) {
-                request.arg(target.window().end().plus(COUNTER_RETENTION).getEpochSecond());
-            }
-            for (Target target : charge.targets()) {
-                request.arg(target.budget().id());
+                request.arg(charge.amountFor(target)).arg(counterExpiry(target)).arg(target.budget().id());
+                addBuckets(request, target);
             }
             requests.add(request);
         }
         return requests;
+    }
+
+    /**
+     * When a target's counter expires: a calendar window's counter outlives its window by the retention; a rolling
+     * bucket lives while any window can contain it, plus a day.
+     */
+    static long counterExpiry(Target target) {
+        if (target.budget().rolling()) {
+            return target.window().end().plus(target.budget().rollingWindow()).plus(ROLLING_BUCKET_RETENTION).getEpochSecond();
+        }
+        return target.window().end().plus(COUNTER_RETENTION).getEpochSecond();
+    }
+
+    /** Adds "first bucket, bucket count, bucket width" (all 0 for a calendar window) to a script call. */
+    static void addBuckets(Request request, Target target) {
+        if (!target.budget().rolling()) {
+            request.arg(0).arg(0).arg(0);
+            return;
+        }
+        long width = RollingBuckets.bucket(target.budget().rollingWindow()).getSeconds();
+        long first = target.window().start().getEpochSecond();
+        request.arg(first).arg((target.window().end().getEpochSecond() - first) / width).arg(width);
     }
 
     /** Sets each target's spent counter to the given value (counter rebuild), with the usual expiry. */
@@ -121,6 +157,25 @@ public class SpendCounters {
                     Long.toString(spent.get(i)), "EXAT",
                     Long.toString(target.window().end().plus(COUNTER_RETENTION).getEpochSecond()));
         }
+    }
+
+    /**
+     * Replaces every bucket counter of a rolling target's window: buckets not in {@code amounts} (bucket start ->
+     * amount) are deleted.
+     */
+    public void overwriteBuckets(String tenant, Target target, Map<Instant, Long> amounts) {
+        long width = RollingBuckets.bucket(target.budget().rollingWindow()).getSeconds();
+        String prefix = CounterKeys.bucketPrefix(tenant, target.budget().id());
+        List<String> keys = new ArrayList<>();
+        for (long b = target.window().start().getEpochSecond(); b < target.window().end().getEpochSecond(); b += width) {
+            keys.add(prefix + b);
+        }
+        for (int from = 0; from < keys.size(); from += PIPELINE_CHUNK) {
+            redisData.execute(Command.DEL.toString(), keys.subList(from, Math.min(keys.size(), from + PIPELINE_CHUNK)).toArray(String[]::new));
+        }
+        long expiry = counterExpiry(target);
+        amounts.forEach((bucket, amount) -> redisData.execute(Command.SET.toString(), prefix + bucket.getEpochSecond(),
+                Long.toString(amount), "EXAT", Long.toString(expiry)));
     }
 
     /** Spend so far in each target's window (0 when nothing was charged), with one MGET; targets of one tenant. */

@@ -3,6 +3,8 @@ package io.tokenledger.budget.grpc;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.attribution.v1.CostRow;
+import io.tokenledger.api.attribution.v1.Granularity;
+import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.api.attribution.v1.MutinyAttributionServiceGrpc;
 import io.tokenledger.api.attribution.v1.QueryCostRequest;
 import io.tokenledger.api.attribution.v1.QueryCostResponse;
@@ -15,7 +17,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 @GrpcService
 public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionServiceImplBase {
 
-    record Row(String tenant, Instant occurred, Map<String, String> dimensions, long costNanos) {
+    record Row(String tenant, Instant occurred, Map<String, String> dimensions, long costNanos, long outputTokens) {
+
+        Row(String tenant, Instant occurred, Map<String, String> dimensions, long costNanos) {
+            this(tenant, occurred, dimensions, costNanos, 0L);
+        }
     }
 
     static final Queue<Row> LEDGER = new ConcurrentLinkedQueue<>();
@@ -26,16 +32,30 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
         Instant end = Instant.ofEpochSecond(request.getEndTime().getSeconds(), request.getEndTime().getNanos());
         long total = 0;
         long count = 0;
+        long tokens = 0;
+        // GRANULARITY_HOUR: one row per UTC hour with events (the real ledger's shape for a UTC query).
+        Map<Long, CostRow.Builder> hours = new java.util.TreeMap<>();
         for (Row row : LEDGER) {
             boolean matches = row.tenant().equals(request.getTenantId()) && !row.occurred().isBefore(start)
                     && row.occurred().isBefore(end)
                     && request.getFiltersMap().entrySet().stream().allMatch(f -> f.getValue().equals(row.dimensions().get(f.getKey())));
             if (matches) {
                 total += row.costNanos();
+                tokens += row.outputTokens();
                 count++;
+                long hour = Math.floorDiv(row.occurred().getEpochSecond(), 3600) * 3600;
+                CostRow.Builder bucket = hours.computeIfAbsent(hour, h -> CostRow.newBuilder()
+                        .setBucketStartTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(h)));
+                bucket.setCostNanos(bucket.getCostNanos() + row.costNanos()).setEventCount(bucket.getEventCount() + 1)
+                        .setTokens(TokenUsage.newBuilder().setOutputTokens(bucket.getTokens().getOutputTokens() + row.outputTokens()));
             }
         }
-        return Uni.createFrom().item(QueryCostResponse.newBuilder()
-                .setTotal(CostRow.newBuilder().setCostNanos(total).setEventCount(count)).build());
+        QueryCostResponse.Builder response = QueryCostResponse.newBuilder()
+                .setTotal(CostRow.newBuilder().setCostNanos(total).setEventCount(count)
+                        .setTokens(TokenUsage.newBuilder().setOutputTokens(tokens)));
+        if (request.getGranularity() == Granularity.GRANULARITY_HOUR) {
+            hours.values().forEach(response::addRows);
+        }
+        return Uni.createFrom().item(response.build());
     }
 }
