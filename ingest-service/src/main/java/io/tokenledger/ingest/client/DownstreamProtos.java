@@ -69,7 +69,9 @@ final class DownstreamProtos {
                     .setBreakdown(UsageEventProtos.costBreakdown(price.breakdown()))
                     .setPriceId(price.priceId())
                     .setTraceId(event.traceId())
-                    .setServiceTier(UsageEventProtos.serviceTier(event.serviceTier())));
+                    .setServiceTier(UsageEventProtos.serviceTier(event.serviceTier()))
+                    .setPromptPrefixHash(event.promptPrefixHash())
+                    .setPromptPrefixTokens(event.promptPrefixTokens()));
         }
         return request.build();
     }

@@ -52,6 +52,9 @@ public final class EventValidation {
         if (length(event.traceId()) > limits.maxTraceIdLength()) {
             violations.add(path + ".trace_id", "must be at most " + limits.maxTraceIdLength() + " characters");
         }
+        if (!event.promptPrefixHash().isEmpty() || event.promptPrefixTokens() != 0) {
+            PromptPrefix.check(event, path, violations);
+        }
         if (!event.reportedCost().isEmpty() && !ReportedCost.isValid(event.reportedCost())) {
             violations.add(path + ".reported_cost", "must be a plain decimal of USD from 0 to "
                     + ReportedCost.MAX_USD.toPlainString() + ", e.g. \"0.001038\"");

@@ -13,6 +13,8 @@ import java.util.Optional;
  *              in API order, so that violations can name the exact field
  * @param serviceTier  the tier the call ran on; UNSPECIFIED when neither the event nor its provider usage said
  * @param reportedCost the provider's or gateway's reported cost as a decimal string of USD; empty when none
+ * @param promptPrefixHash   the client's opaque hash of the prompt's leading part; empty when not sent
+ * @param promptPrefixTokens the prompt tokens that prefix covers; 0 when not sent
  */
 public record UsageEvent(
         String eventId,
@@ -24,7 +26,9 @@ public record UsageEvent(
         Map<String, String> labels,
         String traceId,
         ServiceTier serviceTier,
-        String reportedCost) {
+        String reportedCost,
+        String promptPrefixHash,
+        long promptPrefixTokens) {
 
     public UsageEvent {
         usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));

@@ -27,7 +27,8 @@ public final class UsageEventProtos {
                 ? Optional.of(toInstant(proto.getOccurredTime())) : Optional.empty();
         return new io.tokenledger.ingest.domain.UsageEvent(proto.getEventId(), proto.getTenantId(), occurred,
                 proto.getProvider(), proto.getModel(), counts(proto.getUsage()), proto.getLabelsMap(),
-                proto.getTraceId(), serviceTier(proto.getServiceTier()), proto.getReportedCost());
+                proto.getTraceId(), serviceTier(proto.getServiceTier()), proto.getReportedCost(),
+                proto.getPromptPrefixHash(), proto.getPromptPrefixTokens());
     }
 
     public static UsageEvent toProto(io.tokenledger.ingest.domain.UsageEvent event) {
@@ -40,7 +41,9 @@ public final class UsageEventProtos {
                 .putAllLabels(event.labels())
                 .setTraceId(event.traceId())
                 .setServiceTier(serviceTier(event.serviceTier()))
-                .setReportedCost(event.reportedCost());
+                .setReportedCost(event.reportedCost())
+                .setPromptPrefixHash(event.promptPrefixHash())
+                .setPromptPrefixTokens(event.promptPrefixTokens());
         event.occurredTime().ifPresent(t -> proto.setOccurredTime(timestamp(t)));
         return proto.build();
     }

@@ -141,6 +141,24 @@ class EventValidationTest {
     }
 
     @Test
+    void prompt_prefix_hash_is_at_most_128_printable_ascii_and_its_tokens_fit_the_prompt() {
+        // The default event's prompt is 4,808 input tokens; cache reads and writes count as prompt too.
+        assertThat(fieldsOf(e -> e.promptPrefix("h".repeat(128), 4808))).isEmpty();
+        assertThat(fieldsOf(e -> e.promptPrefix("sha256:ab", 0))).isEmpty();
+        assertThat(fieldsOf(e -> e.promptPrefix("h".repeat(129), 10))).containsExactly("events[0].prompt_prefix_hash");
+        assertThat(fieldsOf(e -> e.promptPrefix("caf\u00e9", 10))).containsExactly("events[0].prompt_prefix_hash");
+        assertThat(fieldsOf(e -> e.promptPrefix("h", 4809))).containsExactly("events[0].prompt_prefix_tokens");
+        assertThat(fieldsOf(e -> e.promptPrefix("h", -1))).containsExactly("events[0].prompt_prefix_tokens");
+        assertThat(fieldsOf(e -> e.promptPrefix("", 5))).containsExactly("events[0].prompt_prefix_tokens");
+        // 4,808 input + 100 cached + 50 + 42 cache writes = 5,000.
+        assertThat(fieldsOf(e -> e.usage("cached_input_tokens", 100).usage("cache_write_5m_tokens", 50)
+                .usage("cache_write_1h_tokens", 42).promptPrefix("h", 5000))).isEmpty();
+        assertThat(fieldsOf(e -> e.usage("cached_input_tokens", 100).usage("cache_write_5m_tokens", 50)
+                .usage("cache_write_1h_tokens", 42).promptPrefix("h", 5001)))
+                .containsExactly("events[0].prompt_prefix_tokens");
+    }
+
+    @Test
     void every_problem_of_every_event_is_reported_at_once_with_its_path() {
         List<UsageEvent> events = List.of(
                 event(e -> e),
@@ -188,6 +206,8 @@ class EventValidationTest {
         private String traceId = "";
         private ServiceTier serviceTier = ServiceTier.UNSPECIFIED;
         private String reportedCost = "";
+        private String promptPrefixHash = "";
+        private long promptPrefixTokens;
 
         Builder() {
             CLASSES.forEach(c -> usage.put(c, 0L));
@@ -204,6 +224,7 @@ class EventValidationTest {
         Builder label(String k, String v) { labels.put(k, v); return this; }
         Builder traceId(String v) { traceId = v; return this; }
         Builder reportedCost(String v) { reportedCost = v; return this; }
+        Builder promptPrefix(String hash, long tokens) { promptPrefixHash = hash; promptPrefixTokens = tokens; return this; }
 
         Builder labels(int count) {
             labels.clear();
@@ -215,7 +236,7 @@ class EventValidationTest {
 
         UsageEvent build() {
             return new UsageEvent(eventId, tenantId, Optional.ofNullable(occurred), provider, model, usage,
-                    new HashMap<>(labels), traceId, serviceTier, reportedCost);
+                    new HashMap<>(labels), traceId, serviceTier, reportedCost, promptPrefixHash, promptPrefixTokens);
         }
     }
 }
