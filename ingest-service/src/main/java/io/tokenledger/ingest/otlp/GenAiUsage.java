@@ -53,8 +53,12 @@ final class GenAiUsage {
             }
             long uncached = input.value - cacheRead.value - cacheCreation.value;
             if (uncached < 0) {
-                return problem(cacheRead.key + " + " + cacheCreation.key + " (" + (cacheRead.value + cacheCreation.value)
-                        + ") exceed " + input.key + " (" + input.value + "), which includes them");
+                String parts = cacheRead.value == 0 ? cacheCreation.key + " (" + cacheCreation.value + ") exceeds"
+                        : cacheCreation.value == 0 ? cacheRead.key + " (" + cacheRead.value + ") exceeds"
+                        : cacheRead.key + " + " + cacheCreation.key + " (" + (cacheRead.value + cacheCreation.value)
+                                + ") exceed";
+                return problem(parts + " " + input.key + " (" + input.value + "), which includes "
+                        + (parts.endsWith("exceeds") ? "it" : "them"));
             }
             long visible = output.value - reasoning.value;
             if (visible < 0) {

@@ -118,9 +118,8 @@ class OtlpHttpTest {
         ExportTraceServiceResponse answer = ExportTraceServiceResponse.parseFrom(response.body());
         assertThat(answer.getPartialSuccess().getRejectedSpans()).isEqualTo(5);
         assertThat(answer.getPartialSuccess().getErrorMessage()).isEqualTo("5 of 6 GenAI spans rejected: "
-                + "span 0000000000000a02 (cache above input): gen_ai.usage.cache_read.input_tokens"
-                + " + gen_ai.usage.cache_creation.input_tokens (1200) exceed gen_ai.usage.input_tokens (1000),"
-                + " which includes them; "
+                + "span 0000000000000a02 (cache above input): gen_ai.usage.cache_read.input_tokens (1200) exceeds"
+                + " gen_ai.usage.input_tokens (1000), which includes it; "
                 + "span 0000000000000a03 (reasoning above output): gen_ai.usage.reasoning.output_tokens (101) exceeds"
                 + " gen_ai.usage.output_tokens (100), which includes it; "
                 + "span 0000000000000a04 (negative): gen_ai.usage.input_tokens must be >= 0, got -1; "
@@ -128,6 +127,23 @@ class OtlpHttpTest {
                 + "span 0000000000000a06 (absurd): usage.input_tokens must be <= 1000000000000");
         // Only the good span is stored: 10 x 1,000 + 5 x 2,000 = 20,000 nano-USD.
         assertThat(InboxEvents.of(dataSource, tenant)).containsExactly("0000000000000a01 DONE PRICED 20000");
+    }
+
+    @Test
+    void an_export_larger_than_the_batch_limit_is_recorded_in_batches() throws Exception {
+        String tenant = InboxEvents.newTenant();
+        // 1,001 spans: one more than max-events-per-batch (1,000), so two RecordUsage batches.
+        Span[] spans = new Span[1001];
+        for (int i = 0; i < spans.length; i++) {
+            spans[i] = span(String.format("%016x", 0x100000L + i), "chat", attr("gen_ai.usage.input_tokens", 1));
+        }
+
+        HttpResponse<byte[]> response = post("application/x-protobuf", request(tenant, spans).toByteArray(), null, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(ExportTraceServiceResponse.parseFrom(response.body()).hasPartialSuccess()).isFalse();
+        // Each: 1 input token x 1,000 nano-USD.
+        assertThat(InboxEvents.of(dataSource, tenant)).hasSize(1001).allMatch(row -> row.endsWith(" DONE PRICED 1000"));
     }
 
     @Test
