@@ -1,6 +1,6 @@
 package io.tokenledger.attribution.application;
 
-import io.tokenledger.attribution.domain.Attribution;
+import io.tokenledger.attribution.domain.CompiledRules;
 import io.tokenledger.attribution.domain.AttributedCost;
 import io.tokenledger.attribution.domain.CostBatch;
 import io.tokenledger.attribution.domain.CostEntry;
@@ -11,14 +11,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Records priced events in the ledger, idempotently: validates the whole batch, attributes each event,
- * writes the new ones in one statement and reports the rest DUPLICATE with the dimensions stored first.
+ * Records priced events in the ledger, idempotently: validates the whole batch, attributes each event under its
+ * tenant's active rules ({@link ActiveRules}), writes the new ones in one statement and reports the rest DUPLICATE with the dimensions stored first.
  */
 @ApplicationScoped
 public class CostRecording {
@@ -27,10 +28,12 @@ public class CostRecording {
 
     private final Ledger ledger;
     private final LedgerMetrics metrics;
+    private final ActiveRules rules;
 
-    public CostRecording(Ledger ledger, LedgerMetrics metrics) {
+    public CostRecording(Ledger ledger, LedgerMetrics metrics, ActiveRules rules) {
         this.ledger = ledger;
         this.metrics = metrics;
+        this.rules = rules;
     }
 
     /** One outcome per entry, in the same order. Throws {@code TokenLedgerException.Invalid} for a bad batch. */
@@ -39,11 +42,14 @@ public class CostRecording {
         // The first entry of a key in the batch is the one written; a repeat of it in the batch is a duplicate.
         Map<LedgerKey, AttributedCost> candidates = new LinkedHashMap<>(entries.size() * 2);
         boolean[] first = new boolean[entries.size()];
+        // Each tenant's rule snapshot is looked up once per batch (a batch usually holds one tenant).
+        Map<String, CompiledRules> tenantRules = new HashMap<>();
         for (int i = 0; i < entries.size(); i++) {
             CostEntry entry = entries.get(i);
             if (!candidates.containsKey(entry.key())) {
-                candidates.put(entry.key(),
-                        new AttributedCost(entry, Attribution.attribute(entry.tenantId(), entry.labels())));
+                CompiledRules applied = tenantRules.computeIfAbsent(entry.tenantId(), rules::of);
+                candidates.put(entry.key(), new AttributedCost(entry, applied.attribute(entry.tenantId(),
+                        entry.provider(), entry.model(), entry.labels())));
                 first[i] = true;
             }
         }

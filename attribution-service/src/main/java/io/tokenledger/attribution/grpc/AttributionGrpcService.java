@@ -34,6 +34,10 @@ import java.util.List;
 @GrpcService
 public class AttributionGrpcService implements AttributionService {
 
+    // Field-injected so that this RPC's extra use case leaves the shared constructor alone.
+    @jakarta.inject.Inject
+    io.tokenledger.attribution.application.CorrectionRecording corrections;
+
     private final CostRecording recording;
     private final CostReporting reporting;
     private final OutcomeRecording outcomes;
@@ -55,6 +59,9 @@ public class AttributionGrpcService implements AttributionService {
     @Override
     @Blocking
     public Uni<RecordCostsResponse> recordCosts(RecordCostsRequest request) {
+        if (request.getRecordsList().stream().anyMatch(LedgerProtos::isCorrection)) {
+            return Uni.createFrom().item(LedgerProtos.recordWithCorrections(request, corrections));
+        }
         List<CostEntry> entries = new ArrayList<>(request.getRecordsCount());
         request.getRecordsList().forEach(record -> entries.add(LedgerProtos.fromProto(record)));
         RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
@@ -94,6 +101,84 @@ public class AttributionGrpcService implements AttributionService {
             io.tokenledger.api.attribution.v1.ReconcileReportedCostRequest request) {
         // Being built (H6): answered honestly as not implemented until the ledger column lands.
         return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    }
+
+    // Attribution rules and shared costs (issue 6). Field-injected so the constructor above stays as it is.
+    @jakarta.inject.Inject
+    io.tokenledger.attribution.application.AttributionRules attributionRules;
+    @jakarta.inject.Inject
+    io.tokenledger.attribution.application.SharedCostAllocation sharedCosts;
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.PutAttributionRulesResponse> putAttributionRules(
+            io.tokenledger.api.attribution.v1.PutAttributionRulesRequest request) {
+        return Uni.createFrom().item(io.tokenledger.api.attribution.v1.PutAttributionRulesResponse.newBuilder()
+                .setRuleSet(RuleProtos.toProto(attributionRules.put(request.getTenantId(),
+                        RuleProtos.fromProto(request.getRulesList()), request.getEtag()))).build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.GetAttributionRulesResponse> getAttributionRules(
+            io.tokenledger.api.attribution.v1.GetAttributionRulesRequest request) {
+        return Uni.createFrom().item(io.tokenledger.api.attribution.v1.GetAttributionRulesResponse.newBuilder()
+                .setRuleSet(RuleProtos.toProto(attributionRules.get(request.getTenantId(), request.getVersion())))
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.ListAttributionRuleVersionsResponse> listAttributionRuleVersions(
+            io.tokenledger.api.attribution.v1.ListAttributionRuleVersionsRequest request) {
+        return Uni.createFrom().item(RuleProtos.toProto(attributionRules.list(request.getTenantId(),
+                request.getPageSize(), request.getPageToken())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.DryRunAttributionRulesResponse> dryRunAttributionRules(
+            io.tokenledger.api.attribution.v1.DryRunAttributionRulesRequest request) {
+        return Uni.createFrom().item(RuleProtos.toProto(attributionRules.dryRun(request.getTenantId(),
+                RuleProtos.fromProto(request.getRulesList()),
+                RuleProtos.instant(request.hasStartTime(), request.getStartTime()),
+                RuleProtos.instant(request.hasEndTime(), request.getEndTime()), request.getGroupBy())));
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.PutSharedCostItemResponse> putSharedCostItem(
+            io.tokenledger.api.attribution.v1.PutSharedCostItemRequest request) {
+        return Uni.createFrom().item(io.tokenledger.api.attribution.v1.PutSharedCostItemResponse.newBuilder()
+                .setItem(AllocationProtos.toProto(sharedCosts.put(AllocationProtos.fromProto(request.getItem()))))
+                .build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.ListSharedCostItemsResponse> listSharedCostItems(
+            io.tokenledger.api.attribution.v1.ListSharedCostItemsRequest request) {
+        io.tokenledger.api.attribution.v1.ListSharedCostItemsResponse.Builder response =
+                io.tokenledger.api.attribution.v1.ListSharedCostItemsResponse.newBuilder();
+        sharedCosts.list(request.getTenantId()).forEach(item -> response.addItems(AllocationProtos.toProto(item)));
+        return Uni.createFrom().item(response.build());
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.DeleteSharedCostItemResponse> deleteSharedCostItem(
+            io.tokenledger.api.attribution.v1.DeleteSharedCostItemRequest request) {
+        sharedCosts.delete(request.getTenantId(), request.getItemId());
+        return Uni.createFrom().item(io.tokenledger.api.attribution.v1.DeleteSharedCostItemResponse.getDefaultInstance());
+    }
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.GetAllocatedCostResponse> getAllocatedCost(
+            io.tokenledger.api.attribution.v1.GetAllocatedCostRequest request) {
+        return Uni.createFrom().item(AllocationProtos.toProto(sharedCosts.allocate(request.getTenantId(),
+                RuleProtos.instant(request.hasStartTime(), request.getStartTime()),
+                RuleProtos.instant(request.hasEndTime(), request.getEndTime()), request.getDimension())));
     }
 
     @Override

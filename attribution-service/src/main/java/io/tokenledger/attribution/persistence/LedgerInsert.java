@@ -4,6 +4,7 @@ import io.tokenledger.attribution.domain.AttributedCost;
 import io.tokenledger.attribution.domain.CostEntry;
 import io.tokenledger.attribution.domain.CostPart;
 import io.tokenledger.attribution.domain.Dimensions;
+import io.tokenledger.attribution.domain.RawLabels;
 import io.tokenledger.attribution.domain.TokenClass;
 
 import java.sql.Connection;
@@ -21,7 +22,7 @@ import java.util.List;
 final class LedgerInsert {
 
     private static final String[] TEXT_COLUMNS = {"tenant_id", "event_id", "occurred_at", "provider", "model", "team",
-        "feature", "customer", "user_id", "environment", "tags", "trace_id", "pricing_status", "unpriced_reason",
+        "feature", "customer", "user_id", "environment", "tags", "labels", "trace_id", "pricing_status", "unpriced_reason",
         "price_id", "prompt_prefix_hash"};
     private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1;
 
@@ -44,7 +45,7 @@ final class LedgerInsert {
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
         for (String column : TEXT_COLUMNS) {
-            String cast = column.equals("occurred_at") ? "::timestamptz" : column.equals("tags") ? "::jsonb" : "";
+            String cast = column.equals("occurred_at") ? "::timestamptz" : column.equals("tags") || column.equals("labels") ? "::jsonb" : "";
             append(columns, column);
             append(selected, "r." + column + cast);
             append(arrays, "?::text[]");
@@ -74,7 +75,8 @@ final class LedgerInsert {
             Dimensions dimensions = rows.get(r).dimensions();
             String[] values = {entry.tenantId(), entry.eventId(), entry.occurredAt().toString(), entry.provider(),
                 entry.model(), dimensions.team(), dimensions.feature(), dimensions.customer(), dimensions.user(),
-                dimensions.environment(), TagsJson.of(dimensions.tags()), entry.traceId(),
+                dimensions.environment(), TagsJson.of(dimensions.tags()),
+                RawLabels.toStore(entry.labels(), dimensions).map(TagsJson::of).orElse(null), entry.traceId(),
                 entry.pricingStatus().name(), entry.unpricedReason(), entry.priceId(), entry.promptPrefixHash()};
             for (int c = 0; c < values.length; c++) {
                 text[c][r] = values[c];
