@@ -14,7 +14,16 @@ import io.tokenledger.attribution.domain.PricingStatus;
 import io.tokenledger.attribution.domain.RecordOutcome;
 import io.tokenledger.attribution.domain.TokenClass;
 
+import io.tokenledger.api.attribution.v1.RecordCostsRequest;
+import io.tokenledger.api.attribution.v1.RecordCostsResponse;
+import io.tokenledger.api.attribution.v1.ReversedEntry;
+import io.tokenledger.attribution.application.CorrectionRecording;
+import io.tokenledger.attribution.domain.Correction;
+import io.tokenledger.attribution.domain.CorrectionOutcome;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Converts RecordCosts messages to and from the domain. */
 final class LedgerProtos {
@@ -32,6 +41,53 @@ final class LedgerProtos {
                 pricingStatus(record.getPricingStatus()), record.getUnpricedReason(), record.getCostNanos(),
                 breakdown(record.getBreakdown()), record.getPriceId(), record.getTraceId(),
                 record.getPromptPrefixHash(), record.getPromptPrefixTokens());
+    }
+
+    /** True for a record that corrects an earlier event (or names a kind of correction). */
+    static boolean isCorrection(CostRecord record) {
+        return !record.getCorrectsEventId().isEmpty()
+                || record.getCorrection() != io.tokenledger.api.attribution.v1.CorrectionKind.CORRECTION_KIND_UNSPECIFIED;
+    }
+
+    /** A batch holding corrections: ordinary records and corrections, answered in request order. */
+    static RecordCostsResponse recordWithCorrections(RecordCostsRequest request, CorrectionRecording recording) {
+        List<CostEntry> entries = new ArrayList<>(request.getRecordsCount());
+        List<Correction> corrections = new ArrayList<>(request.getRecordsCount());
+        for (CostRecord record : request.getRecordsList()) {
+            entries.add(fromProto(record));
+            corrections.add(correction(record));
+        }
+        RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
+        for (CorrectionOutcome outcome : recording.record(entries, corrections)) {
+            RecordResult.Builder result = RecordResult.newBuilder()
+                    .setEventId(outcome.eventId())
+                    .setStatus(switch (outcome.status()) {
+                        case RECORDED -> RecordStatus.RECORD_STATUS_RECORDED;
+                        case DUPLICATE -> RecordStatus.RECORD_STATUS_DUPLICATE;
+                        case TARGET_NOT_FOUND -> RecordStatus.RECORD_STATUS_TARGET_NOT_FOUND;
+                    })
+                    .setDimensions(toProto(outcome.dimensions()));
+            outcome.reversed().ifPresent(reversed -> result.setReversed(ReversedEntry.newBuilder()
+                    .setCostNanos(reversed.costNanos())
+                    .setOccurredTime(timestamp(reversed.occurredAt()))
+                    .setProvider(reversed.provider())
+                    .setModel(reversed.model())
+                    .setDimensions(toProto(reversed.dimensions()))
+                    .setEventCount(reversed.eventCount())));
+            response.addResults(result);
+        }
+        return response.build();
+    }
+
+    private static Correction correction(CostRecord record) {
+        Correction.Kind kind = switch (record.getCorrection()) {
+            case CORRECTION_KIND_UNSPECIFIED -> Correction.Kind.NONE;
+            case CORRECTION_KIND_AMEND -> Correction.Kind.AMEND;
+            case CORRECTION_KIND_VOID -> Correction.Kind.VOID;
+            case CORRECTION_KIND_RERATE -> Correction.Kind.RERATE;
+            default -> Correction.Kind.UNKNOWN;
+        };
+        return new Correction(kind, record.getCorrectsEventId());
     }
 
     static RecordResult toProto(RecordOutcome outcome) {

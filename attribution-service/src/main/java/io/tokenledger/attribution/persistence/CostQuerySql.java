@@ -32,7 +32,9 @@ final class CostQuerySql {
         for (CostPart part : CostPart.values()) {
             sums.append(", COALESCE(SUM(").append(part.field()).append("), 0)::bigint");
         }
-        sums.append(", COUNT(*), COUNT(*) FILTER (WHERE pricing_status = 'UNPRICED')");
+        // Events in force: a correction's REVERSAL entry carries -1 (see V7__corrections.sql).
+        sums.append(", COALESCE(SUM(event_count), 0)::bigint,"
+                + " COALESCE(SUM(event_count) FILTER (WHERE pricing_status = 'UNPRICED'), 0)::bigint");
         SUMS = sums.toString();
     }
 

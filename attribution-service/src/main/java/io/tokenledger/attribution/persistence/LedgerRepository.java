@@ -36,7 +36,7 @@ public class LedgerRepository implements Ledger {
                    ARRAY(SELECT t.value FROM jsonb_each_text(l.tags) t ORDER BY t.key)
             FROM attribution.cost_ledger l
             JOIN unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)
-              ON l.tenant_id = k.tenant_id AND l.event_id = k.event_id
+              ON l.tenant_id = k.tenant_id AND l.event_id = k.event_id AND l.entry_kind = 'USAGE'
             """;
 
     private static final int MAX_ATTEMPTS = 3;

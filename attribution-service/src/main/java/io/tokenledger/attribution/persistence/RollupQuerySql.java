@@ -108,7 +108,7 @@ final class RollupQuerySql {
     private static void edge(CostQuery query, Instant from, Instant to, String amounts, StringBuilder sql,
                              List<Object> params) {
         sql.append(" UNION ALL SELECT ").append(dimensions(query, params)).append("occurred_at, ").append(amounts)
-                .append(", 1, CASE WHEN pricing_status = 'UNPRICED' THEN 1 ELSE 0 END FROM attribution.cost_ledger")
+                .append(", event_count, CASE WHEN pricing_status = 'UNPRICED' THEN event_count ELSE 0 END FROM attribution.cost_ledger")
                 .append(" WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?");
         params.add(query.tenantId());
         params.add(timestamp(from));

@@ -72,7 +72,8 @@ final class RollupSql {
         for (String amount : AMOUNTS) {
             selected.append(", SUM(").append(amount).append(")");
         }
-        selected.append(", COUNT(*), COUNT(*) FILTER (WHERE pricing_status = 'UNPRICED')");
+        // Event counts sum each entry's event_count (a correction's REVERSAL takes its target's event back).
+        selected.append(", SUM(event_count), COALESCE(SUM(event_count) FILTER (WHERE pricing_status = 'UNPRICED'), 0)");
         for (String column : summed) {
             columns.append(", ").append(column);
             updates.append(updates.length() == 0 ? "" : ", ")

@@ -40,7 +40,7 @@ final class UnitEconomicsSql {
         }
         String groupBy = groups == 0 ? "" : " GROUP BY " + g;
         StringBuilder sql = new StringBuilder("WITH calls AS (SELECT ").append(dims)
-                .append("trace_id, user_id, cost_nanos").append(tokens)
+                .append("trace_id, user_id, cost_nanos, event_count").append(tokens)
                 .append(" FROM attribution.cost_ledger WHERE tenant_id = ?");
         params.add(query.tenantId());
         query.start().ifPresent(start -> {
@@ -57,7 +57,7 @@ final class UnitEconomicsSql {
         sql.append(", costs AS (SELECT ").append(cg)
                 .append("COALESCE(SUM(c.cost_nanos), 0)::bigint AS cost,")
                 .append(" COALESCE(SUM(c.cost_nanos) FILTER (WHERE c.trace_id IN (SELECT trace_id FROM linked)), 0)")
-                .append("::bigint AS outcome_cost, COUNT(*) AS call_count, COUNT(DISTINCT c.user_id) AS user_count")
+                .append("::bigint AS outcome_cost, COALESCE(SUM(c.event_count), 0)::bigint AS call_count, COUNT(DISTINCT c.user_id) AS user_count")
                 .append(tokenSums).append(" FROM calls c").append(groups == 0 ? "" : " GROUP BY " + cg.substring(0, cg.length() - 2))
                 .append(")");
         sql.append(", outs AS (SELECT ").append(g).append(groups == 0 ? "" : ", ")

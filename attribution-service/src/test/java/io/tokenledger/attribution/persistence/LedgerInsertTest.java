@@ -8,13 +8,13 @@ class LedgerInsertTest {
 
     @Test
     void oneArrayParameterPerColumnAndTheIdempotencyKeyDecidesDuplicates() {
-        // 16 text columns (incl. prompt_prefix_hash) + cost_nanos + 15 usage columns + 14 breakdown columns
-        // + prompt_prefix_tokens = 47 arrays.
-        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(47);
+        // 17 text columns (incl. labels, prompt_prefix_hash) + cost_nanos + 15 usage columns + 14 breakdown columns
+        // + prompt_prefix_tokens = 48 arrays.
+        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(48);
         assertThat(LedgerInsert.SQL)
                 .startsWith("WITH written AS (INSERT INTO attribution.cost_ledger (tenant_id, event_id, occurred_at, ")
                 .contains("r.occurred_at::timestamptz", "r.tags::jsonb", "r.web_search_queries", "r.web_search_nanos")
-                .contains(" ON CONFLICT (tenant_id, event_id) DO NOTHING RETURNING *)")
+                .contains(" ON CONFLICT (tenant_id, event_id, entry_kind) DO NOTHING RETURNING *)")
                 // Only the rows written now reach the rollups, in the same statement.
                 .contains("INSERT INTO attribution.cost_hourly AS r (", "INSERT INTO attribution.cost_hourly_feature AS r (",
                         " FROM written GROUP BY ", "event_count = r.event_count + EXCLUDED.event_count")
