@@ -24,6 +24,9 @@ public class EventPipeline {
 
     private final Downstream downstream;
     private final Inbox inbox;
+    // Field-injected so that the shared constructor stays as it is.
+    @jakarta.inject.Inject
+    CorrectionPipeline corrections;
 
     public EventPipeline(Downstream downstream, Inbox inbox) {
         this.downstream = downstream;
@@ -39,6 +42,9 @@ public class EventPipeline {
     public Map<EventKey, Outcome> complete(List<UsageEvent> events) {
         if (events.isEmpty()) {
             return Map.of();
+        }
+        if (events.stream().anyMatch(e -> e.correction().isCorrection())) {
+            return completeWithCorrections(events);
         }
         try {
             List<PricedEvent> priced = downstream.price(events);
@@ -66,6 +72,19 @@ public class EventPipeline {
             noteFailure(events, e.toString());
             return Map.of();
         }
+    }
+
+    /** Ordinary events first, so that a correction may follow its target in the same batch. */
+    private Map<EventKey, Outcome> completeWithCorrections(List<UsageEvent> events) {
+        List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
+        List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
+        Map<EventKey, Outcome> outcomes = new LinkedHashMap<>(complete(ordinary));
+        if (outcomes.size() < ordinary.size()) {
+            noteFailure(correcting, "waiting for the events accepted with it");
+            return outcomes;
+        }
+        outcomes.putAll(corrections.complete(correcting));
+        return outcomes;
     }
 
     private void noteFailure(List<UsageEvent> events, String error) {

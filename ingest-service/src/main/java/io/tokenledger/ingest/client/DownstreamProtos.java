@@ -2,7 +2,13 @@ package io.tokenledger.ingest.client;
 
 import io.tokenledger.api.attribution.v1.CostRecord;
 import io.tokenledger.api.attribution.v1.Dimensions;
+import io.tokenledger.api.attribution.v1.CorrectionKind;
 import io.tokenledger.api.attribution.v1.RecordCostsRequest;
+import io.tokenledger.api.attribution.v1.RecordResult;
+import io.tokenledger.api.attribution.v1.RecordStatus;
+import io.tokenledger.api.attribution.v1.ReversedEntry;
+import io.tokenledger.ingest.domain.Correction;
+import io.tokenledger.ingest.domain.CorrectionRecorded;
 import io.tokenledger.api.budget.v1.ChargeSpendRequest;
 import io.tokenledger.api.pricing.v1.PriceItem;
 import io.tokenledger.api.pricing.v1.PriceUsageRequest;
@@ -16,6 +22,7 @@ import io.tokenledger.ingest.mapping.UsageEventProtos;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The requests and responses of the pipeline's downstream calls, to and from the domain. */
 final class DownstreamProtos {
@@ -76,6 +83,37 @@ final class DownstreamProtos {
         return request.build();
     }
 
+    /** An AMEND is recorded like an event, with its target and kind; a VOID carries only its ids. */
+    static RecordCostsRequest correctionRequest(List<UsageEvent> corrections, List<Optional<PricedEvent>> priced) {
+        RecordCostsRequest.Builder request = RecordCostsRequest.newBuilder();
+        for (int i = 0; i < corrections.size(); i++) {
+            UsageEvent correction = corrections.get(i);
+            CostRecord.Builder record = priced.get(i).isPresent()
+                    ? recordRequest(List.of(correction), List.of(priced.get(i).get())).getRecords(0).toBuilder()
+                    : CostRecord.newBuilder().setEventId(correction.eventId()).setTenantId(correction.tenantId());
+            request.addRecords(record.setCorrectsEventId(correction.correction().targetEventId())
+                    .setCorrection(correction.correction().kind() == Correction.Kind.AMEND
+                            ? CorrectionKind.CORRECTION_KIND_AMEND : CorrectionKind.CORRECTION_KIND_VOID));
+        }
+        return request.build();
+    }
+
+    static CorrectionRecorded correctionRecorded(RecordResult result) {
+        if (result.getStatus() == RecordStatus.RECORD_STATUS_TARGET_NOT_FOUND) {
+            return new CorrectionRecorded(false, Map.of(), Optional.empty());
+        }
+        Optional<CorrectionRecorded.Reversed> reversed = Optional.empty();
+        if (result.hasReversed()) {
+            ReversedEntry entry = result.getReversed();
+            Map<String, String> scope = new LinkedHashMap<>(dimensions(entry.getDimensions()));
+            scope.put("provider", entry.getProvider());
+            scope.put("model", entry.getModel());
+            reversed = Optional.of(new CorrectionRecorded.Reversed(entry.getCostNanos(),
+                    UsageEventProtos.toInstant(entry.getOccurredTime()), scope));
+        }
+        return new CorrectionRecorded(true, dimensions(result.getDimensions()), reversed);
+    }
+
     static Map<String, String> dimensions(Dimensions dimensions) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("team", dimensions.getTeam());
@@ -96,7 +134,8 @@ final class DownstreamProtos {
                     .setTenantId(charge.tenantId())
                     .setOccurredTime(UsageEventProtos.timestamp(charge.occurredTime()))
                     .putAllDimensions(charge.dimensions())
-                    .setCostNanos(charge.costNanos()));
+                    .setCostNanos(charge.costNanos())
+                    .setCorrection(charge.correction()));
         }
         return request.build();
     }

@@ -15,6 +15,7 @@ import io.tokenledger.api.pricing.v1.PricingServiceGrpc;
 import io.tokenledger.ingest.application.Downstream;
 import io.tokenledger.ingest.application.DownstreamFailure;
 import io.tokenledger.ingest.config.IngestConfig;
+import io.tokenledger.ingest.domain.CorrectionRecorded;
 import io.tokenledger.ingest.domain.PricedEvent;
 import io.tokenledger.ingest.domain.SpendCharge;
 import io.tokenledger.ingest.domain.UsageEvent;
@@ -22,6 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -64,6 +66,16 @@ public class GrpcDownstream implements Downstream {
                 .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).recordCosts(request));
         expectSize("attribution", events.size(), response.getResultsCount());
         return response.getResultsList().stream().map(r -> DownstreamProtos.dimensions(r.getDimensions())).toList();
+    }
+
+    @Override
+    public List<CorrectionRecorded> recordCorrections(List<UsageEvent> corrections,
+            List<Optional<PricedEvent>> priced) {
+        RecordCostsRequest request = DownstreamProtos.correctionRequest(corrections, priced);
+        RecordCostsResponse response = call("attribution", () -> attribution
+                .withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).recordCosts(request));
+        expectSize("attribution", corrections.size(), response.getResultsCount());
+        return response.getResultsList().stream().map(DownstreamProtos::correctionRecorded).toList();
     }
 
     @Override

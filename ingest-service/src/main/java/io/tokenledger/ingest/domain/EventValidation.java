@@ -44,6 +44,9 @@ public final class EventValidation {
             violations.add(path + ".tenant_id",
                     "must be 1.." + limits.maxTenantIdLength() + " characters of [A-Za-z0-9._-]");
         }
+        if (event.correction().isCorrection() && !CorrectionRules.check(event, path, limits, violations)) {
+            return; // a VOID carries nothing else
+        }
         checkOccurredTime(event, path, now, violations);
         checkName(event.provider(), path, ".provider", violations);
         checkName(event.model(), path, ".model", violations);

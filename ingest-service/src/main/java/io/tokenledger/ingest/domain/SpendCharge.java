@@ -4,9 +4,12 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The actual spend of one event, charged to every budget whose scope matches its dimensions. */
+/**
+ * The actual spend of one event, charged to every budget whose scope matches its dimensions. A correction's charges
+ * ({@code correction} true) may be negative: the reversal of what the target charged.
+ */
 public record SpendCharge(String eventId, String tenantId, Instant occurredTime, Map<String, String> dimensions,
-        long costNanos) {
+        long costNanos, boolean correction) {
 
     public SpendCharge {
         dimensions = Map.copyOf(dimensions);
@@ -22,6 +25,6 @@ public record SpendCharge(String eventId, String tenantId, Instant occurredTime,
         dimensions.put("provider", priced.resolvedProvider().isEmpty() ? event.provider() : priced.resolvedProvider());
         dimensions.put("model", priced.resolvedModel().isEmpty() ? event.model() : priced.resolvedModel());
         return new SpendCharge(event.eventId(), event.tenantId(), event.occurredTime().orElseThrow(), dimensions,
-                priced.costNanos());
+                priced.costNanos(), false);
     }
 }

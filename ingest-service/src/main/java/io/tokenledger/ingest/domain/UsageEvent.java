@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param reportedCost the provider's or gateway's reported cost as a decimal string of USD; empty when none
  * @param promptPrefixHash   the client's opaque hash of the prompt's leading part; empty when not sent
  * @param promptPrefixTokens the prompt tokens that prefix covers; 0 when not sent
+ * @param correction   what the event corrects ({@link Correction#NONE} for an ordinary event)
  */
 public record UsageEvent(
         String eventId,
@@ -28,7 +29,8 @@ public record UsageEvent(
         ServiceTier serviceTier,
         String reportedCost,
         String promptPrefixHash,
-        long promptPrefixTokens) {
+        long promptPrefixTokens,
+        Correction correction) {
 
     public UsageEvent {
         usage = Collections.unmodifiableMap(new LinkedHashMap<>(usage));

@@ -28,7 +28,29 @@ public final class UsageEventProtos {
         return new io.tokenledger.ingest.domain.UsageEvent(proto.getEventId(), proto.getTenantId(), occurred,
                 proto.getProvider(), proto.getModel(), counts(proto.getUsage()), proto.getLabelsMap(),
                 proto.getTraceId(), serviceTier(proto.getServiceTier()), proto.getReportedCost(),
-                proto.getPromptPrefixHash(), proto.getPromptPrefixTokens());
+                proto.getPromptPrefixHash(), proto.getPromptPrefixTokens(), correction(proto));
+    }
+
+    private static io.tokenledger.ingest.domain.Correction correction(UsageEvent proto) {
+        io.tokenledger.ingest.domain.Correction.Kind kind = switch (proto.getCorrection()) {
+            case CORRECTION_KIND_UNSPECIFIED -> io.tokenledger.ingest.domain.Correction.Kind.NONE;
+            case CORRECTION_KIND_AMEND -> io.tokenledger.ingest.domain.Correction.Kind.AMEND;
+            case CORRECTION_KIND_VOID -> io.tokenledger.ingest.domain.Correction.Kind.VOID;
+            default -> io.tokenledger.ingest.domain.Correction.Kind.UNKNOWN;
+        };
+        return kind == io.tokenledger.ingest.domain.Correction.Kind.NONE && proto.getCorrectsEventId().isEmpty()
+                ? io.tokenledger.ingest.domain.Correction.NONE
+                : new io.tokenledger.ingest.domain.Correction(kind, proto.getCorrectsEventId());
+    }
+
+    /** The API's kind of a (validated) correction. */
+    public static io.tokenledger.api.ingest.v1.CorrectionKind correctionKind(
+            io.tokenledger.ingest.domain.Correction.Kind kind) {
+        return switch (kind) {
+            case AMEND -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_AMEND;
+            case VOID -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_VOID;
+            default -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_UNSPECIFIED;
+        };
     }
 
     public static UsageEvent toProto(io.tokenledger.ingest.domain.UsageEvent event) {
@@ -43,7 +65,9 @@ public final class UsageEventProtos {
                 .setServiceTier(serviceTier(event.serviceTier()))
                 .setReportedCost(event.reportedCost())
                 .setPromptPrefixHash(event.promptPrefixHash())
-                .setPromptPrefixTokens(event.promptPrefixTokens());
+                .setPromptPrefixTokens(event.promptPrefixTokens())
+                .setCorrectsEventId(event.correction().targetEventId())
+                .setCorrection(correctionKind(event.correction().kind()));
         event.occurredTime().ifPresent(t -> proto.setOccurredTime(timestamp(t)));
         return proto.build();
     }
@@ -116,7 +140,7 @@ public final class UsageEventProtos {
     }
 
     /** A timestamp beyond what Instant holds is clamped, so that validation reports it as out of range. */
-    static Instant toInstant(Timestamp timestamp) {
+    public static Instant toInstant(Timestamp timestamp) {
         try {
             return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
         } catch (DateTimeException | ArithmeticException e) {

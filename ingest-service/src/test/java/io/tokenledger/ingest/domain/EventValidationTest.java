@@ -236,7 +236,8 @@ class EventValidationTest {
 
         UsageEvent build() {
             return new UsageEvent(eventId, tenantId, Optional.ofNullable(occurred), provider, model, usage,
-                    new HashMap<>(labels), traceId, serviceTier, reportedCost, promptPrefixHash, promptPrefixTokens);
+                    new HashMap<>(labels), traceId, serviceTier, reportedCost, promptPrefixHash, promptPrefixTokens,
+                    Correction.NONE);
         }
     }
 }

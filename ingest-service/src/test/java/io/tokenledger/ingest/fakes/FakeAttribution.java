@@ -22,17 +22,27 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
         }
         RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
         for (CostRecord record : request.getRecordsList()) {
+            if (!record.getCorrectsEventId().isEmpty()) {
+                response.addResults(FakeLedger.correct(record));
+                continue;
+            }
             Fakes.RECORDED.add(record);
-            Map<String, String> labels = record.getLabelsMap();
+            Dimensions dimensions = dimensions(record);
+            FakeLedger.recorded(record, dimensions);
             response.addResults(RecordResult.newBuilder().setEventId(record.getEventId())
                     .setStatus(RecordStatus.RECORD_STATUS_RECORDED)
-                    .setDimensions(Dimensions.newBuilder().setTenantId(record.getTenantId())
-                            .setTeam(labels.getOrDefault("team", "unattributed"))
-                            .setFeature(labels.getOrDefault("feature", "unattributed"))
-                            .setCustomer(labels.getOrDefault("customer", "unattributed"))
-                            .setUser(labels.getOrDefault("user", "unattributed"))
-                            .setEnvironment(labels.getOrDefault("environment", "unattributed"))));
+                    .setDimensions(dimensions));
         }
         return Uni.createFrom().item(response.build());
+    }
+
+    static Dimensions dimensions(CostRecord record) {
+        Map<String, String> labels = record.getLabelsMap();
+        return Dimensions.newBuilder().setTenantId(record.getTenantId())
+                .setTeam(labels.getOrDefault("team", "unattributed"))
+                .setFeature(labels.getOrDefault("feature", "unattributed"))
+                .setCustomer(labels.getOrDefault("customer", "unattributed"))
+                .setUser(labels.getOrDefault("user", "unattributed"))
+                .setEnvironment(labels.getOrDefault("environment", "unattributed")).build();
     }
 }

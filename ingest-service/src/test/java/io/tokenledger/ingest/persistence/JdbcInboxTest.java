@@ -115,7 +115,8 @@ class JdbcInboxTest {
                         io.tokenledger.api.common.v1.TokenUsage.newBuilder().setInputTokens(10).build()));
         return new UsageEvent(eventId, tenant, Optional.of(Instant.parse("2026-01-02T03:04:05.123456789Z")),
                 "openai", "gpt-5-mini", usage, Map.of("team", "search"), "trace",
-                io.tokenledger.ingest.domain.ServiceTier.UNSPECIFIED, "", "", 0);
+                io.tokenledger.ingest.domain.ServiceTier.UNSPECIFIED, "", "", 0,
+                io.tokenledger.ingest.domain.Correction.NONE);
     }
 
     private void sql(String statement) throws SQLException {

@@ -1,0 +1,90 @@
+package io.tokenledger.ingest.application;
+
+import io.tokenledger.ingest.domain.Correction;
+import io.tokenledger.ingest.domain.CorrectionCharges;
+import io.tokenledger.ingest.domain.CorrectionRecorded;
+import io.tokenledger.ingest.domain.EventKey;
+import io.tokenledger.ingest.domain.Outcome;
+import io.tokenledger.ingest.domain.PricedEvent;
+import io.tokenledger.ingest.domain.PricingStatus;
+import io.tokenledger.ingest.domain.SpendCharge;
+import io.tokenledger.ingest.domain.UsageEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Completes accepted corrections: prices the AMENDs, has the ledger append the reversal (and the amended entry), and
+ * charges budgets the reversal (negative, in the old scope and window) and the new amount. A correction whose target
+ * is not in the ledger yet stays PENDING (answered QUEUED) and the drainer retries it until the target arrives.
+ * Every hop is idempotent on the correction's own event id.
+ */
+@ApplicationScoped
+public class CorrectionPipeline {
+
+    static final String TARGET_MISSING = "the corrected event is not in the ledger yet";
+    private static final Logger LOG = Logger.getLogger(CorrectionPipeline.class);
+
+    private final Downstream downstream;
+    private final Inbox inbox;
+
+    public CorrectionPipeline(Downstream downstream, Inbox inbox) {
+        this.downstream = downstream;
+        this.inbox = inbox;
+    }
+
+    /** The outcomes of the corrections completed now (a VOID costs 0, an AMEND its new cost). */
+    public Map<EventKey, Outcome> complete(List<UsageEvent> corrections) {
+        try {
+            List<UsageEvent> amends = corrections.stream()
+                    .filter(c -> c.correction().kind() == Correction.Kind.AMEND).toList();
+            List<PricedEvent> prices = amends.isEmpty() ? List.of() : downstream.price(amends);
+            Map<EventKey, PricedEvent> priceOf = new HashMap<>();
+            for (int i = 0; i < amends.size(); i++) {
+                priceOf.put(amends.get(i).key(), prices.get(i));
+            }
+            List<Optional<PricedEvent>> priced = corrections.stream()
+                    .map(c -> Optional.ofNullable(priceOf.get(c.key()))).toList();
+            List<CorrectionRecorded> recorded = downstream.recordCorrections(corrections, priced);
+
+            Map<EventKey, Outcome> outcomes = new LinkedHashMap<>();
+            List<SpendCharge> charges = new ArrayList<>();
+            List<EventKey> waiting = new ArrayList<>();
+            for (int i = 0; i < corrections.size(); i++) {
+                UsageEvent correction = corrections.get(i);
+                if (!recorded.get(i).targetFound()) {
+                    waiting.add(correction.key());
+                    continue;
+                }
+                PricedEvent amended = priced.get(i).orElse(null);
+                charges.addAll(CorrectionCharges.of(correction, recorded.get(i), amended));
+                outcomes.put(correction.key(), amended == null ? new Outcome(PricingStatus.PRICED, "", 0)
+                        : amended.outcome());
+            }
+            if (!charges.isEmpty()) {
+                downstream.charge(charges);
+            }
+            if (!outcomes.isEmpty()) {
+                inbox.complete(outcomes);
+            }
+            if (!waiting.isEmpty()) {
+                inbox.failed(waiting, TARGET_MISSING);
+            }
+            return outcomes;
+        } catch (RuntimeException e) {
+            // Accepted already: a failure only delays the corrections; the drainer retries them.
+            LOG.warnf("%d corrections left for retry: %s", corrections.size(), e.toString());
+            try {
+                inbox.failed(corrections.stream().map(UsageEvent::key).toList(), e.toString());
+            } catch (RuntimeException noted) {
+                LOG.warnf("could not note the failure of %d corrections: %s", corrections.size(), noted.toString());
+            }
+            return Map.of();
+        }
+    }
+}
