@@ -70,6 +70,11 @@ public class PriceBook {
         return snapshot.get().resolution(provider, model);
     }
 
+    /** What a tenant's reported name resolves to (its deployments first) and by which rule; empty when unknown. */
+    public Optional<ModelResolution> resolve(String tenantId, String provider, String model) {
+        return snapshot.get().resolution(tenantId, provider, model);
+    }
+
     /** Prices one usage on each candidate model at a time (now when empty). */
     public List<PricedUsage> compare(String tenantId, TokenUsage usage, List<ModelKey> candidates, Optional<Instant> at) {
         PriceCatalog catalog = snapshot.get();

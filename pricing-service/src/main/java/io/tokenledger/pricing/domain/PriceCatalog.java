@@ -32,6 +32,9 @@ public final class PriceCatalog {
     private final Map<TenantModel, TenantVersion[]> tenantVersions = new HashMap<>();
     private final ModelResolver resolver;
     private final Map<ModelKey, ModelResolution> memo = new ConcurrentHashMap<>();
+    private final List<TenantDeployment> deploymentList;
+    /** Deployment name (provider/deployment, per tenant) -> the model name it serves. */
+    private final Map<TenantModel, String> deployments = new HashMap<>();
 
     private record TenantModel(String tenantId, ModelKey key) {
     }
@@ -41,7 +44,7 @@ public final class PriceCatalog {
     }
 
     private PriceCatalog(Map<ModelKey, List<Prices>> byModel, Map<ModelKey, ModelKey> aliases,
-                         Collection<TenantPrice> tenants) {
+                         Collection<TenantPrice> tenants, Collection<TenantDeployment> tenantDeployments) {
         TreeMap<ModelKey, List<Prices>> sorted = new TreeMap<>();
         byModel.forEach((key, list) -> {
             List<Prices> history = new ArrayList<>(list);
@@ -61,6 +64,10 @@ public final class PriceCatalog {
             tenantVersions.put(key, list.stream().map(this::compile).toArray(TenantVersion[]::new));
         });
         this.resolver = new ModelResolver(sorted.keySet(), this.aliases);
+        this.deploymentList = List.copyOf(tenantDeployments);
+        for (TenantDeployment deployment : tenantDeployments) {
+            deployments.put(new TenantModel(deployment.tenantId(), deployment.deploymentKey()), deployment.model());
+        }
     }
 
     private TenantVersion compile(TenantPrice tenant) {
@@ -80,6 +87,11 @@ public final class PriceCatalog {
 
     public static PriceCatalog of(Collection<Prices> all, Collection<ModelAlias> aliasList,
                                   Collection<TenantPrice> tenants) {
+        return of(all, aliasList, tenants, List.of());
+    }
+
+    public static PriceCatalog of(Collection<Prices> all, Collection<ModelAlias> aliasList,
+                                  Collection<TenantPrice> tenants, Collection<TenantDeployment> tenantDeployments) {
         Map<ModelKey, List<Prices>> byModel = new HashMap<>();
         for (Prices prices : all) {
             byModel.computeIfAbsent(prices.key(), k -> new ArrayList<>()).add(prices);
@@ -88,7 +100,7 @@ public final class PriceCatalog {
         for (ModelAlias alias : aliasList) {
             aliasMap.put(alias.aliasKey(), alias.targetKey());
         }
-        return new PriceCatalog(byModel, aliasMap, tenants);
+        return new PriceCatalog(byModel, aliasMap, tenants, tenantDeployments);
     }
 
     public SortedMap<ModelKey, List<Prices>> versions() {
@@ -101,6 +113,34 @@ public final class PriceCatalog {
 
     public List<TenantPrice> tenantPrices() {
         return tenantPrices;
+    }
+
+    public List<TenantDeployment> tenantDeployments() {
+        return deploymentList;
+    }
+
+    /**
+     * The model a tenant's reported name means: one of the tenant's deployments first (rule
+     * {@code tenant_deployment}, the detail naming the rule that resolved the deployment's model), else the public
+     * rules of {@link #resolution(String, String)}.
+     */
+    public Optional<ModelResolution> resolution(String tenantId, String provider, String model) {
+        Optional<String> target = deploymentModel(tenantId, provider, model);
+        if (target.isEmpty()) {
+            return resolution(provider, model);
+        }
+        return resolution(provider, target.get()).map(inner -> new ModelResolution(inner.key(), "tenant_deployment",
+                "tenant " + tenantId + "'s " + ProviderIds.normalize(provider) + " deployment " + model.trim()
+                        + " serves " + target.get() + ": " + inner.rule() + " (" + inner.detail() + ")"));
+    }
+
+    /** The model name a tenant's deployment serves, when the reported model is one of its deployments. */
+    private Optional<String> deploymentModel(String tenantId, String provider, String model) {
+        if (deployments.isEmpty() || tenantId.isEmpty() || provider.isBlank() || model.isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(deployments.get(
+                new TenantModel(tenantId, ModelKey.of(ProviderIds.normalize(provider), model))));
     }
 
     /** The model a reported name means; see {@link ModelResolver} for the rules. */
@@ -149,14 +189,17 @@ public final class PriceCatalog {
      * Prices a usage for a tenant: the tenant's own price in force at the time beats the public one, and the
      * public (list) cost is kept beside it. Unknown models and missing prices come back UNPRICED.
      */
-    public PricedUsage price(String tenantId, String provider, String model, Instant at, TokenUsage usage,
+    public PricedUsage price(String tenantId, String provider, String reportedModel, Instant at, TokenUsage usage,
                              ServiceTier tier) {
+        // A tenant's deployment name stands for the model it serves, for every rule below (tenant prices included).
+        String model = deploymentModel(tenantId, provider, reportedModel).orElse(reportedModel);
         Optional<ModelResolution> resolved = resolution(provider, model);
         ModelKey key = resolved.isPresent() ? resolved.get().key() : null;
         TenantVersion tenant = tenantVersions.isEmpty() ? null
                 : tenantAt(tenantId, key != null ? key : ModelKey.of(ProviderIds.normalize(provider), model), at);
         if (key == null && tenant == null) {
-            return PricedUsage.unpriced("unknown model " + provider + "/" + model);
+            return PricedUsage.unpriced("unknown model " + provider + "/" + model
+                    + (model.equals(reportedModel) ? "" : " (served by deployment " + reportedModel + ")"));
         }
         if (key == null) {
             key = tenant.price().key();

@@ -1,10 +1,12 @@
 package io.tokenledger.pricing.grpc;
 
 import io.tokenledger.api.pricing.v1.ModelPrice;
+import io.tokenledger.api.pricing.v1.SetTenantDeploymentRequest;
 import io.tokenledger.api.pricing.v1.SetTenantPriceRequest;
 import io.tokenledger.platform.error.Violations;
 import io.tokenledger.pricing.domain.Prices;
 import io.tokenledger.pricing.domain.RateCard;
+import io.tokenledger.pricing.domain.TenantDeployment;
 import io.tokenledger.pricing.domain.TenantPrice;
 import io.tokenledger.pricing.domain.TokenClass;
 import java.math.BigDecimal;
@@ -40,6 +42,20 @@ final class PriceInput {
         violations.throwIfAny();
         Instant from = price.hasEffectiveTime() ? ProtoMapping.fromProto(price.getEffectiveTime()) : now;
         return new Prices(price.getProvider(), price.getModel(), price.getMode(), from, base, price.getSource(), cards);
+    }
+
+    static TenantDeployment fromProto(SetTenantDeploymentRequest request) {
+        Violations violations = new Violations();
+        violations.check(request.getTenantId().matches("[A-Za-z0-9._-]{1,64}"), "tenant_id",
+                "must be 1..64 characters of [A-Za-z0-9._-]");
+        violations.check(!request.getProvider().isBlank(), "provider", "is required");
+        violations.check(!request.getDeployment().isBlank() && request.getDeployment().length() <= 128, "deployment",
+                "must be 1..128 characters");
+        violations.check(!request.getModel().isBlank() && request.getModel().length() <= 128, "model",
+                "must be 1..128 characters");
+        violations.throwIfAny();
+        return new TenantDeployment(request.getTenantId(), request.getProvider(), request.getDeployment(),
+                request.getModel());
     }
 
     static TenantPrice fromProto(SetTenantPriceRequest request, Instant now) {

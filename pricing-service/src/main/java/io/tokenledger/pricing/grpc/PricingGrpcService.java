@@ -15,6 +15,8 @@ import io.tokenledger.api.pricing.v1.ImportCatalogRequest;
 import io.tokenledger.api.pricing.v1.ImportCatalogResponse;
 import io.tokenledger.api.pricing.v1.ResolveModelRequest;
 import io.tokenledger.api.pricing.v1.ResolveModelResponse;
+import io.tokenledger.api.pricing.v1.SetTenantDeploymentRequest;
+import io.tokenledger.api.pricing.v1.SetTenantDeploymentResponse;
 import io.tokenledger.api.pricing.v1.SetTenantPriceRequest;
 import io.tokenledger.api.pricing.v1.SetTenantPriceResponse;
 import io.tokenledger.api.pricing.v1.UpsertPriceRequest;
@@ -30,6 +32,7 @@ import io.tokenledger.pricing.application.ModelPage;
 import io.tokenledger.pricing.application.PriceBook;
 import io.tokenledger.pricing.application.UsageToPrice;
 import io.tokenledger.pricing.domain.ModelKey;
+import io.tokenledger.pricing.domain.ModelResolution;
 import io.tokenledger.pricing.domain.PricedUsage;
 import java.time.Clock;
 import java.time.Instant;
@@ -136,7 +139,8 @@ public class PricingGrpcService implements PricingService {
         return Uni.createFrom().item(() -> {
             RequestValidation.check(request);
             ResolveModelResponse.Builder response = ResolveModelResponse.newBuilder();
-            priceBook.resolve(request.getProvider(), request.getModel()).ifPresent(found -> response.setFound(true)
+            priceBook.resolve(request.getTenantId(), request.getProvider(), request.getModel())
+                    .ifPresent(found -> response.setFound(true)
                     .setResolvedProvider(found.key().provider())
                     .setResolvedModel(found.key().model())
                     .setRule(found.rule())
@@ -164,10 +168,13 @@ public class PricingGrpcService implements PricingService {
     }
 
     @Override
-    public Uni<io.tokenledger.api.pricing.v1.SetTenantDeploymentResponse> setTenantDeployment(
-            io.tokenledger.api.pricing.v1.SetTenantDeploymentRequest request) {
-        // Being built (H6): answered honestly as not implemented until the deployment table lands.
-        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+    @Blocking
+    public Uni<SetTenantDeploymentResponse> setTenantDeployment(SetTenantDeploymentRequest request) {
+        return Uni.createFrom().item(() -> {
+            ModelResolution target = editing.setTenantDeployment(PriceInput.fromProto(request));
+            return SetTenantDeploymentResponse.newBuilder().setResolvedProvider(target.key().provider())
+                    .setResolvedModel(target.key().model()).build();
+        });
     }
 
     private static Optional<String> nonBlank(String value) {
