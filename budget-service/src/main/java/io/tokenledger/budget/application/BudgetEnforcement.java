@@ -9,6 +9,7 @@ import io.tokenledger.budget.domain.CheckOutcome;
 import io.tokenledger.budget.domain.Decision;
 import io.tokenledger.budget.domain.DecisionPolicy;
 import io.tokenledger.budget.domain.Ids;
+import io.tokenledger.budget.domain.OpenReservation;
 import io.tokenledger.budget.redis.Reservations;
 import io.tokenledger.budget.redis.SpendCounters;
 import io.tokenledger.platform.error.TokenLedgerException;
@@ -57,9 +58,11 @@ public class BudgetEnforcement {
     private final Clock clock;
     private final Duration reservationTtl;
     private final MeterRegistry meters;
+    private final ReservationJournal journal;
 
     public BudgetEnforcement(BudgetCache cache, Reservations reservations, UsagePricer pricer, Clock clock,
-                             BudgetConfig config, MeterRegistry meters) {
+                             BudgetConfig config, MeterRegistry meters, ReservationJournal journal) {
+        this.journal = journal;
         this.cache = cache;
         this.reservations = reservations;
         this.pricer = pricer;
@@ -109,6 +112,9 @@ public class BudgetEnforcement {
             throw new IllegalStateException("reserve script and decision policy disagree for tenant " + request.tenantId());
         }
         recordShadowDenials(request.tenantId(), statuses, outcome, estimate, tokens);
+        if (reserved.admitted() && !targets.isEmpty()) {
+            journal.opened(new OpenReservation(reservationId, request.tenantId(), reserved.record(), now, expiry));
+        }
         return reserved.admitted() ? outcome.withReservation(reservationId, expiry) : outcome;
     }
 

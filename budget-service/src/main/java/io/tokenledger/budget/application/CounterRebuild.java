@@ -2,8 +2,11 @@ package io.tokenledger.budget.application;
 
 import io.tokenledger.budget.domain.Budget;
 import io.tokenledger.budget.domain.BudgetStatus;
+import io.tokenledger.budget.domain.OpenReservation;
 import io.tokenledger.budget.domain.RollingBuckets;
 import io.tokenledger.budget.domain.Window;
+import io.tokenledger.budget.persistence.ReservationRepository;
+import io.tokenledger.budget.redis.Reservations;
 import io.tokenledger.budget.redis.SpendCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -21,6 +24,9 @@ import org.jboss.logging.Logger;
  * window, and written over the counter. A rolling budget's buckets are rebuilt from hourly ledger totals: exact for
  * hour buckets; with minute buckets each hour's spend goes to the hour's last minute bucket (the current bucket for
  * the current hour), so it may keep counting up to 59 minutes longer than the original charges would have.
+ * Then every open reservation of the tenant in PostgreSQL (written behind by {@link ReservationJournal}; this
+ * replica's queue is flushed first) that is missing from Redis is put back into each window it holds, until its
+ * original expiry; a reservation still in Redis is left alone, so a rebuild never counts one twice.
  */
 @ApplicationScoped
 public class CounterRebuild {
@@ -32,8 +38,15 @@ public class CounterRebuild {
     private final SpendCounters counters;
     private final SpendStatuses statuses;
     private final Clock clock;
+    private final ReservationJournal journal;
+    private final ReservationRepository reservationRows;
+    private final Reservations reservations;
 
-    public CounterRebuild(BudgetCache cache, LedgerSpend ledger, SpendCounters counters, SpendStatuses statuses, Clock clock) {
+    public CounterRebuild(BudgetCache cache, LedgerSpend ledger, SpendCounters counters, SpendStatuses statuses, Clock clock,
+                          ReservationJournal journal, ReservationRepository reservationRows, Reservations reservations) {
+        this.journal = journal;
+        this.reservationRows = reservationRows;
+        this.reservations = reservations;
         this.cache = cache;
         this.ledger = ledger;
         this.counters = counters;
@@ -60,7 +73,13 @@ public class CounterRebuild {
             spent.add(budget.amountOf(total.costNanos(), total.tokens()));
         }
         counters.overwrite(tenant, targets, spent);
-        LOG.infof("Rebuilt %d budget counters of tenant %s from the ledger", budgets.size(), tenant);
+        journal.flush();
+        long restored = 0;
+        for (OpenReservation open : reservationRows.open(tenant, now)) {
+            restored += reservations.restore(tenant, open.id(), open.record(), now, open.expiresAt());
+        }
+        LOG.infof("Rebuilt %d budget counters of tenant %s from the ledger; restored %d reservation windows",
+                budgets.size(), tenant, restored);
         return statuses.at(tenant, budgets, now);
     }
 

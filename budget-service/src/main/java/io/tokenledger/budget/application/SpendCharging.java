@@ -30,8 +30,11 @@ public class SpendCharging {
     private final SpendCounters counters;
     private final BudgetEventRepository events;
     private final Clock clock;
+    private final ReservationJournal journal;
 
-    public SpendCharging(BudgetCache cache, SpendCounters counters, BudgetEventRepository events, Clock clock) {
+    public SpendCharging(BudgetCache cache, SpendCounters counters, BudgetEventRepository events, Clock clock,
+                         ReservationJournal journal) {
+        this.journal = journal;
         this.cache = cache;
         this.counters = counters;
         this.events = events;
@@ -64,6 +67,9 @@ public class SpendCharging {
                 crossings.addAll(crossingsOfFirstAttempt(charges.get(i), outcome));
                 results.add(new ChargeResult(charge.eventId(), true, List.of()));
                 continue;
+            }
+            if (!charge.reservationId().isBlank()) {
+                journal.settled(charge.tenant(), charge.reservationId());
             }
             List<String> budgetIds = new ArrayList<>(charge.targets().size());
             for (int t = 0; t < charge.targets().size(); t++) {
@@ -107,8 +113,11 @@ public class SpendCharging {
             SpendCharge charge = charges.get(i);
             violations.check(!charge.eventId().isBlank(), "charges[" + i + "].event_id", "is required");
             violations.check(!charge.tenantId().isBlank(), "charges[" + i + "].tenant_id", "is required");
-            violations.check(charge.costNanos() >= 0, "charges[" + i + "].cost_nanos", "must be >= 0");
-            violations.check(charge.totalTokens() >= 0, "charges[" + i + "].total_tokens", "must be >= 0");
+            // A correction's charges take back what an earlier charge counted: only they may be negative.
+            violations.check(charge.costNanos() >= 0 || charge.correction(), "charges[" + i + "].cost_nanos",
+                    "must be >= 0 (unless correction is set)");
+            violations.check(charge.totalTokens() >= 0 || charge.correction(), "charges[" + i + "].total_tokens",
+                    "must be >= 0 (unless correction is set)");
         }
         violations.throwIfAny();
     }

@@ -16,6 +16,10 @@ public interface BudgetConfig {
     @WithDefault("5m")
     Duration reservationTtl();
 
+    /** How often queued reservations and settles are written to PostgreSQL (read by ReservationJournal's schedule). */
+    @WithDefault("100ms")
+    Duration reservationFlush();
+
     /** How long a priced CheckBudget estimate (per tenant, provider, model and usage shape) is reused. */
     @WithDefault("30s")
     Duration priceCacheTtl();

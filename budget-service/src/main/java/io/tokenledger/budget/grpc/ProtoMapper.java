@@ -150,7 +150,8 @@ final class ProtoMapper {
     static io.tokenledger.budget.domain.SpendCharge fromProto(SpendCharge charge, Instant now) {
         Instant occurred = charge.hasOccurredTime() ? instant(charge.getOccurredTime()) : now;
         return new io.tokenledger.budget.domain.SpendCharge(charge.getEventId(), charge.getTenantId(), occurred,
-                charge.getDimensionsMap(), charge.getCostNanos(), charge.getReservationId(), charge.getTotalTokens());
+                charge.getDimensionsMap(), charge.getCostNanos(), charge.getReservationId(), charge.getTotalTokens(),
+                charge.getCorrection());
     }
 
     static ChargeResult toProto(io.tokenledger.budget.domain.ChargeResult result) {

@@ -27,14 +27,23 @@ public class Reservations {
     public record Counted(long spentNanos, long reservedNanos) {
     }
 
-    /** Whether the estimate was reserved, and what every window held before. */
-    public record Outcome(boolean admitted, List<Counted> counted) {
+    /**
+     * Whether the estimate was reserved, what every window held before, and the reservation's record
+     * ({@code <id>|<window base key>|<amount>|...}, what {@link #restore} puts back).
+     */
+    public record Outcome(boolean admitted, List<Counted> counted, String record) {
+
+        public Outcome(boolean admitted, List<Counted> counted) {
+            this(admitted, counted, "");
+        }
     }
 
     private final LuaScript script;
+    private final LuaScript restoreScript;
 
     public Reservations(Redis redis) {
         this.script = new LuaScript(redis, "/redis/reserve.lua");
+        this.restoreScript = new LuaScript(redis, "/redis/restore.lua");
     }
 
     /** Reserves a USD estimate (no tokens); see {@link #reserve(String, List, String, long, long, Instant, Instant)}. */
@@ -95,6 +104,18 @@ public class Reservations {
         for (int i = 0; i < targets.size(); i++) {
             counted.add(new Counted(response.get(1 + 2 * i).toLong(), response.get(2 + 2 * i).toLong()));
         }
-        return new Outcome(response.get(0).toLong() == 1L, counted);
+        return new Outcome(response.get(0).toLong() == 1L, counted, record);
+    }
+
+    /**
+     * Puts an open reservation back into every window whose reservation set lacks it (after a Redis loss); a window
+     * that still holds it is left alone, so restoring twice never counts twice. Returns the windows restored.
+     */
+    public long restore(String tenant, String reservationId, String record, Instant now, Instant expiry) {
+        long recordTtl = Duration.between(now, expiry).plus(RECORD_GRACE).toMillis();
+        long keysExpiry = expiry.plus(SpendCounters.COUNTER_RETENTION).getEpochSecond();
+        return restoreScript.run(sha -> Request.cmd(Command.EVALSHA).arg(sha).arg(1)
+                .arg(CounterKeys.reservation(tenant, reservationId))
+                .arg(record).arg(expiry.toEpochMilli()).arg(recordTtl).arg(keysExpiry)).toLong();
     }
 }
