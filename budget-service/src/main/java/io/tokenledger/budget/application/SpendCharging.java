@@ -30,8 +30,11 @@ public class SpendCharging {
     private final SpendCounters counters;
     private final BudgetEventRepository events;
     private final Clock clock;
+    private final ReservationJournal journal;
 
-    public SpendCharging(BudgetCache cache, SpendCounters counters, BudgetEventRepository events, Clock clock) {
+    public SpendCharging(BudgetCache cache, SpendCounters counters, BudgetEventRepository events, Clock clock,
+                         ReservationJournal journal) {
+        this.journal = journal;
         this.cache = cache;
         this.counters = counters;
         this.events = events;
@@ -64,6 +67,9 @@ public class SpendCharging {
                 crossings.addAll(crossingsOfFirstAttempt(charges.get(i), outcome));
                 results.add(new ChargeResult(charge.eventId(), true, List.of()));
                 continue;
+            }
+            if (!charge.reservationId().isBlank()) {
+                journal.settled(charge.tenant(), charge.reservationId());
             }
             List<String> budgetIds = new ArrayList<>(charge.targets().size());
             for (int t = 0; t < charge.targets().size(); t++) {
