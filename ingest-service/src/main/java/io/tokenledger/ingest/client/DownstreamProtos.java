@@ -135,6 +135,7 @@ final class DownstreamProtos {
                     .setOccurredTime(UsageEventProtos.timestamp(charge.occurredTime()))
                     .putAllDimensions(charge.dimensions())
                     .setCostNanos(charge.costNanos())
+                    .setTotalTokens(charge.totalTokens())
                     .setCorrection(charge.correction()));
         }
         return request.build();
