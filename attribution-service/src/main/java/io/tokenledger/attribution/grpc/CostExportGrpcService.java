@@ -1,6 +1,7 @@
 package io.tokenledger.attribution.grpc;
 
 import com.google.protobuf.ByteString;
+import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -29,6 +30,8 @@ public class CostExportGrpcService extends CostExportServiceGrpc.CostExportServi
 
     /** How long to wait between readiness checks while the client is not taking data. */
     private static final long READY_POLL_NANOS = 2_000_000;
+    /** A client that takes no data for this long is dropped, so it cannot hold a connection and cursor forever. */
+    private static final long STALL_LIMIT_NANOS = 120_000_000_000L;
 
     private final CostExporting exporting;
 
@@ -49,6 +52,9 @@ public class CostExportGrpcService extends CostExportServiceGrpc.CostExportServi
             if (!cancelled(responses)) {
                 responses.onCompleted();
             }
+        } catch (ClientStalled e) {
+            responses.onError(Status.DEADLINE_EXCEEDED.withDescription("the client took no data for 120 s")
+                    .asRuntimeException());
         } catch (RuntimeException e) {
             if (!cancelled(responses)) {
                 responses.onError(GrpcErrors.toStatus(e));
@@ -56,12 +62,23 @@ public class CostExportGrpcService extends CostExportServiceGrpc.CostExportServi
         }
     }
 
+    /** Thrown out of the row loop (closing the cursor) when the client stops reading. */
+    private static final class ClientStalled extends RuntimeException {
+        ClientStalled() {
+            super(null, null, false, false);
+        }
+    }
+
     /** Waits until the client can take more, then sends; false when the client has gone away. */
     private static boolean send(StreamObserver<ExportCostChunk> responses, ExportCostChunk chunk) {
         if (responses instanceof ServerCallStreamObserver<ExportCostChunk> call) {
+            long since = System.nanoTime();
             while (!call.isReady()) {
                 if (call.isCancelled()) {
                     return false;
+                }
+                if (System.nanoTime() - since > STALL_LIMIT_NANOS) {
+                    throw new ClientStalled();
                 }
                 LockSupport.parkNanos(READY_POLL_NANOS);
             }
