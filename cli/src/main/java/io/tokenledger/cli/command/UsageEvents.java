@@ -44,6 +44,8 @@ public final class UsageEvents {
                 .putLabels("feature", feature.name())
                 .putLabels("customer", event.customer())
                 .putLabels("environment", scenario.environment())
+                .setPromptPrefixHash(event.row().promptPrefixHash())
+                .setPromptPrefixTokens(event.row().promptPrefixTokens())
                 .build();
     }
 

@@ -2,10 +2,11 @@ package io.tokenledger.cli.report;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The demo's cost report. Every amount comes from the services' APIs (QueryCost, CompareModels, ListBudgets,
- * ListBudgetEvents); the CLI only divides and subtracts them. Amounts are exact nano-USD.
+ * The demo's cost report. Every amount comes from the services' APIs (QueryCost, CompareModels, CompareStoredUsage,
+ * GetInsights, ListBudgets, ListBudgetEvents); the CLI only divides and subtracts them. Amounts are exact nano-USD.
  */
 public record CostReport(
         String tenant,
@@ -23,7 +24,17 @@ public record CostReport(
         List<WhatIf> whatIf,
         Alerts alerts,
         List<String> problems,
-        List<OutcomeLine> costPerOutcome) {
+        List<OutcomeLine> costPerOutcome,
+        List<InsightLine> insights) {
+
+    /**
+     * One way to save money found by GetInsights over the report's day (computed by attribution from the ledger and the
+     * price book), largest saving first.
+     */
+    public record InsightLine(String kind, String feature, String promptPrefixHash, String model,
+                              String suggestedModel, String description, long savingNanos, String savingUsd,
+                              Map<String, Long> evidence) {
+    }
 
     /**
      * Cost per outcome of one feature (GetUnitEconomics): cost of all its calls / outcomes, where calls in

@@ -1,7 +1,13 @@
 package io.tokenledger.cli.report;
 
 import com.google.protobuf.Timestamp;
+import io.tokenledger.api.attribution.v1.CompareStoredUsageRequest;
 import io.tokenledger.api.attribution.v1.CostRow;
+import io.tokenledger.api.attribution.v1.GetInsightsRequest;
+import io.tokenledger.api.attribution.v1.GetInsightsResponse;
+import io.tokenledger.api.attribution.v1.Insight;
+import io.tokenledger.api.attribution.v1.ModelChoice;
+import io.tokenledger.api.attribution.v1.StoredComparison;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsRequest;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsResponse;
 import io.tokenledger.api.attribution.v1.UnitEconomicsRow;
@@ -29,6 +35,7 @@ import io.tokenledger.cli.report.CostReport.BudgetLine;
 import io.tokenledger.cli.report.CostReport.CacheSaving;
 import io.tokenledger.cli.report.CostReport.CostLine;
 import io.tokenledger.cli.report.CostReport.CostShare;
+import io.tokenledger.cli.report.CostReport.InsightLine;
 import io.tokenledger.cli.report.CostReport.OutcomeLine;
 import io.tokenledger.cli.report.CostReport.Totals;
 import io.tokenledger.cli.report.CostReport.UnitEconomics;
@@ -45,6 +52,9 @@ import java.util.stream.Collectors;
 
 /** Builds the cost report from the services' APIs only. */
 public final class ReportBuilder {
+
+    /** How many insights the report shows. */
+    static final int TOP_INSIGHTS = 5;
 
     private final Clients clients;
     private final Scenario scenario;
@@ -91,7 +101,24 @@ public final class ReportBuilder {
                 whatIf(byFeatureModel, problems),
                 alerts(budgetEvents, webhooks, statusTime, problems),
                 problems,
-                costPerOutcome());
+                costPerOutcome(),
+                insights());
+    }
+
+    /** The top savings GetInsights finds in the report's day (default candidates and bloat factor). */
+    private List<InsightLine> insights() {
+        GetInsightsResponse response = clients.attribution().getInsights(GetInsightsRequest.newBuilder()
+                .setTenantId(scenario.tenant()).setStartTime(ts(dayStart)).setEndTime(ts(dayEnd))
+                .setLimit(TOP_INSIGHTS).build());
+        List<InsightLine> lines = new ArrayList<>();
+        for (Insight i : response.getInsightsList()) {
+            lines.add(new InsightLine(i.getKind().name().replace("INSIGHT_KIND_", ""), i.getFeature(),
+                    i.getPromptPrefixHash(), i.getProvider() + "/" + i.getModel(),
+                    i.hasSuggestedModel() ? i.getSuggestedModel().getProvider() + "/" + i.getSuggestedModel().getModel()
+                            : "", i.getDescription(), i.getSavingNanos(), Usd.exact(i.getSavingNanos()),
+                    new TreeMap<>(i.getEvidenceMap())));
+        }
+        return lines;
     }
 
     /** Cost per outcome for every feature whose scenario defines outcomes, over the report's day. */
@@ -174,18 +201,24 @@ public final class ReportBuilder {
             if (feature == null || feature.whatIf() == null) {
                 continue;
             }
-            CandidateModel current = candidate(row.getGroupValues(1), row.getGroupValues(2));
-            CandidateModel cheaper = candidate(feature.whatIf().provider(), feature.whatIf().model());
-            CompareModelsResponse compared = compare(row.getTokens(), List.of(current, cheaper));
-            PricedItem now = compared.getResults(0);
-            PricedItem alt = compared.getResults(1);
-            if (alt.getStatusValue() != now.getStatusValue() || alt.getCostNanos() == 0) {
-                problems.add("what-if model " + feature.whatIf() + " could not be priced: " + alt.getUnpricedReason());
+            // The day's stored events of the feature on this model, each re-priced on the what-if model at its own
+            // time (CompareStoredUsage), so per-call rounding and long-context tiers are exact.
+            StoredComparison compared = clients.attribution().compareStoredUsage(CompareStoredUsageRequest.newBuilder()
+                    .setTenantId(scenario.tenant()).setStartTime(ts(dayStart)).setEndTime(ts(dayEnd))
+                    .putFilters("feature", featureName).putFilters("provider", row.getGroupValues(1))
+                    .putFilters("model", row.getGroupValues(2))
+                    .addCandidates(ModelChoice.newBuilder().setProvider(feature.whatIf().provider())
+                            .setModel(feature.whatIf().model()))
+                    .build()).getResults(0);
+            if (compared.getUnpricedCount() > 0 || compared.getEventCount() == 0) {
+                problems.add("what-if model " + feature.whatIf() + " could not price " + compared.getUnpricedCount()
+                        + " events: " + compared.getUnpricedReason());
             }
-            long saved = now.getCostNanos() - alt.getCostNanos();
-            result.add(new WhatIf(featureName, current.getProvider() + "/" + current.getModel(),
-                    feature.whatIf().toString(), row.getCostNanos(), now.getCostNanos(), alt.getCostNanos(), saved,
-                    Usd.percent(saved, now.getCostNanos())));
+            long now = nanos(compared.getCurrentCost());
+            long alt = nanos(compared.getCandidateCost());
+            result.add(new WhatIf(featureName, row.getGroupValues(1) + "/" + row.getGroupValues(2),
+                    feature.whatIf().toString(), row.getCostNanos(), now, alt, compared.getSavingNanos(),
+                    Usd.percent(compared.getSavingNanos(), now)));
         }
         return result;
     }

@@ -57,6 +57,9 @@ public final class ReportFiles {
                 csv.println(line("what_if", w.feature(), w.currentModel() + " -> " + w.whatIfModel() + " cost "
                         + Usd.exact(w.whatIfCostNanos()), w.savedNanos(), 0, 0));
             }
+            for (CostReport.InsightLine i : report.insights()) {
+                csv.println(line("insight", i.kind() + " " + i.feature(), i.description(), i.savingNanos(), 0, 0));
+            }
             for (CostReport.BudgetLine b : report.alerts().budgets()) {
                 csv.println(line("budget", b.name(), b.scope() + " limit " + Usd.exact(b.limitNanos()) + " used "
                         + b.spentPercent() + "% alerts " + b.thresholdsCrossed(), b.spentNanos(), 0, 0));

@@ -71,13 +71,21 @@ public final class TerminalReport {
         }
         cache.print(out);
 
-        section(out, "What if each feature ran on a cheaper model");
+        section(out, "What if each feature ran on a cheaper model (its stored calls re-priced one by one)");
         Table whatIf = new Table("feature", "now", "cost", "what-if", "cost", "saving");
         for (WhatIf w : r.whatIf()) {
             whatIf.row(w.feature(), w.currentModel(), Usd.dollars(w.currentModelCostNanos()), w.whatIfModel(),
                     Usd.dollars(w.whatIfCostNanos()), Usd.dollars(w.savedNanos()) + " (" + w.savedPercent() + " %)");
         }
         whatIf.print(out);
+
+        section(out, "Where money can be saved (GetInsights, top " + r.insights().size() + ")");
+        Table insights = new Table("kind", "feature", "model", "saving");
+        for (CostReport.InsightLine i : r.insights()) {
+            insights.row(i.kind(), i.feature(), i.model(), Usd.dollars(i.savingNanos()));
+        }
+        insights.print(out);
+        r.insights().forEach(i -> out.println("  - " + i.description()));
 
         section(out, "Budgets on " + r.day());
         Table budgets = new Table("budget", "scope", "limit", "spent", "used", "alerts fired");

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Reads the Mooncake conversation trace. Its {@code hash_ids} name 512-token prompt blocks; a request's cached
  * prefix is the run of LEADING blocks already seen in an earlier request (a provider's prompt cache only hits on a
- * prefix), times 512, capped at the prompt length.
+ * prefix), times 512, capped at the prompt length. The first block's id is the request's prompt-prefix hash, covering
+ * its first 512 tokens (or the whole prompt when shorter).
  */
 final class MooncakeReader {
 
@@ -43,9 +44,17 @@ final class MooncakeReader {
             long cached = Math.min(cachedPrefixBlocks(blocks, seen) * BLOCK_TOKENS, inputLength);
             seen.addAll(blocks);
             rows.add(new TraceRow(rows.size(), Duration.ofMillis(timestampMs), inputLength - cached, cached,
-                    outputLength));
+                    outputLength, prefixHash(blocks), blocks.isEmpty() ? 0 : Math.min(BLOCK_TOKENS, inputLength)));
         }
         return rows;
+    }
+
+    /**
+     * The prompt-prefix hash a client would send: the trace's id of the first 512-token block (the trace's hash_ids are
+     * already hashes of the block contents, so no prompt text is involved); empty without blocks.
+     */
+    static String prefixHash(List<Long> blocks) {
+        return blocks.isEmpty() ? "" : "mooncake-block:" + blocks.get(0);
     }
 
     /** The number of leading blocks of {@code blocks} found in {@code seen}. */

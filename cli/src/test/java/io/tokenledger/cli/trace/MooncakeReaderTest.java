@@ -24,16 +24,17 @@ class MooncakeReaderTest {
         List<TraceRow> rows = TraceFormat.MOONCAKE_JSONL.read(new StringReader(jsonl), 0);
 
         assertThat(rows).containsExactly(
-                // nothing seen before: no cache
-                new TraceRow(0, Duration.ZERO, 1200, 0, 5),
+                // nothing seen before: no cache. The prefix hash names the first block; it covers 512 tokens (or the
+        // whole prompt when shorter, as in row 2).
+                new TraceRow(0, Duration.ZERO, 1200, 0, 5, "mooncake-block:1", 512),
                 // blocks 1, 2 seen in row 0, block 4 new: 2 x 512 = 1,024 cached; 1,100 - 1,024 = 76 uncached
-                new TraceRow(1, Duration.ofMillis(1500), 76, 1024, 6),
+                new TraceRow(1, Duration.ofMillis(1500), 76, 1024, 6, "mooncake-block:1", 512),
                 // 2 x 512 = 1,024 cached, capped at the prompt of 300: all cached
-                new TraceRow(2, Duration.ofMillis(2000), 0, 300, 7),
+                new TraceRow(2, Duration.ofMillis(2000), 0, 300, 7, "mooncake-block:1", 300),
                 // block 5 is new, so the prefix breaks at once although block 1 was seen: 0 cached
-                new TraceRow(3, Duration.ofMillis(2000), 900, 0, 8),
+                new TraceRow(3, Duration.ofMillis(2000), 900, 0, 8, "mooncake-block:5", 512),
                 // 4 (row 1) and 5 (row 3) seen, 6 new: 1,024 cached; 1,500 - 1,024 = 476
-                new TraceRow(4, Duration.ofMillis(3000), 476, 1024, 9));
+                new TraceRow(4, Duration.ofMillis(3000), 476, 1024, 9, "mooncake-block:4", 512));
     }
 
     @Test
@@ -43,9 +44,9 @@ class MooncakeReaderTest {
 
         assertThat(rows).hasSize(12031);
         // First row: input_length 6758, output 500, nothing cached yet.
-        assertThat(rows.get(0)).isEqualTo(new TraceRow(0, Duration.ZERO, 6758, 0, 500));
+        assertThat(rows.get(0)).isEqualTo(new TraceRow(0, Duration.ZERO, 6758, 0, 500, "mooncake-block:0", 512));
         // Second row: hash_ids [0, 14, ...]: block 0 seen in row 0 -> 512 cached of 7,322; 6,810 uncached.
-        assertThat(rows.get(1)).isEqualTo(new TraceRow(1, Duration.ZERO, 6810, 512, 490));
+        assertThat(rows.get(1)).isEqualTo(new TraceRow(1, Duration.ZERO, 6810, 512, 490, "mooncake-block:0", 512));
         // Computed independently (python, same rule): 54,098,411 cached and 90,695,412 uncached input tokens.
         assertThat(rows.stream().mapToLong(TraceRow::cachedInputTokens).sum()).isEqualTo(54_098_411L);
         assertThat(rows.stream().mapToLong(TraceRow::inputTokens).sum()).isEqualTo(90_695_412L);
