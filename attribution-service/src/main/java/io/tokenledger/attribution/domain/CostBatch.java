@@ -59,6 +59,12 @@ public final class CostBatch {
                 violations.add(path + ".breakdown." + part.field(), "must be >= 0");
             }
         }
+        if (entry.reportedCostNanos().isPresent() && entry.reportedCostNanos().getAsLong() < 0) {
+            violations.add(path + ".reported_cost_nanos", "must be >= 0");
+        }
+        if (entry.serviceTier() == ServiceTier.UNRECOGNIZED) {
+            violations.add(path + ".service_tier", "must be a known service tier (STANDARD, BATCH, PRIORITY, FLEX)");
+        }
         checkText(entry.provider(), path, ".provider", violations);
         checkText(entry.model(), path, ".model", violations);
         checkText(entry.unpricedReason(), path, ".unpriced_reason", violations);

@@ -96,11 +96,16 @@ public class AttributionGrpcService implements AttributionService {
                 request.getOutcomeType())));
     }
 
+    // Reported-cost reconciliation (issue 3). Field-injected so the constructor above stays as it is.
+    @jakarta.inject.Inject
+    io.tokenledger.attribution.application.CostReconciliation reconciliation;
+
     @Override
+    @Blocking
     public Uni<io.tokenledger.api.attribution.v1.ReconcileReportedCostResponse> reconcileReportedCost(
             io.tokenledger.api.attribution.v1.ReconcileReportedCostRequest request) {
-        // Being built (H6): answered honestly as not implemented until the ledger column lands.
-        return Uni.createFrom().failure(io.grpc.Status.UNIMPLEMENTED.asRuntimeException());
+        return Uni.createFrom().item(ReconciliationProtos.toProto(reconciliation.reconcile(request.getTenantId(),
+                ReconciliationProtos.start(request), ReconciliationProtos.end(request))));
     }
 
     // Attribution rules and shared costs (issue 6). Field-injected so the constructor above stays as it is.

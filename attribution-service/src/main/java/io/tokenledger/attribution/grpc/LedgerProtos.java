@@ -12,6 +12,7 @@ import io.tokenledger.attribution.domain.CostPart;
 import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.PricingStatus;
 import io.tokenledger.attribution.domain.RecordOutcome;
+import io.tokenledger.attribution.domain.ServiceTier;
 import io.tokenledger.attribution.domain.TokenClass;
 
 import io.tokenledger.api.attribution.v1.RecordCostsRequest;
@@ -22,6 +23,7 @@ import io.tokenledger.attribution.domain.Correction;
 import io.tokenledger.attribution.domain.CorrectionOutcome;
 
 import java.time.Instant;
+import java.util.OptionalLong;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +42,19 @@ final class LedgerProtos {
                 record.getProvider(), record.getModel(), tokens(record.getUsage()), record.getLabelsMap(),
                 pricingStatus(record.getPricingStatus()), record.getUnpricedReason(), record.getCostNanos(),
                 breakdown(record.getBreakdown()), record.getPriceId(), record.getTraceId(),
-                record.getPromptPrefixHash(), record.getPromptPrefixTokens());
+                record.getPromptPrefixHash(), record.getPromptPrefixTokens(),
+                record.getHasReportedCost() ? OptionalLong.of(record.getReportedCostNanos()) : OptionalLong.empty(),
+                serviceTier(record.getServiceTier()));
+    }
+
+    private static ServiceTier serviceTier(io.tokenledger.api.pricing.v1.ServiceTier tier) {
+        switch (tier) {
+            case SERVICE_TIER_UNSPECIFIED: case SERVICE_TIER_STANDARD: return ServiceTier.STANDARD;
+            case SERVICE_TIER_BATCH: return ServiceTier.BATCH;
+            case SERVICE_TIER_PRIORITY: return ServiceTier.PRIORITY;
+            case SERVICE_TIER_FLEX: return ServiceTier.FLEX;
+            default: return ServiceTier.UNRECOGNIZED;
+        }
     }
 
     /** True for a record that corrects an earlier event (or names a kind of correction). */

@@ -23,8 +23,8 @@ final class LedgerInsert {
 
     private static final String[] TEXT_COLUMNS = {"tenant_id", "event_id", "occurred_at", "provider", "model", "team",
         "feature", "customer", "user_id", "environment", "tags", "labels", "trace_id", "pricing_status", "unpriced_reason",
-        "price_id", "prompt_prefix_hash"};
-    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1;
+        "price_id", "prompt_prefix_hash", "service_tier"};
+    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1 + 1;
 
     static final String SQL = buildSql();
 
@@ -41,6 +41,7 @@ final class LedgerInsert {
             longColumns.add(part.field());
         }
         longColumns.add("prompt_prefix_tokens");
+        longColumns.add("reported_cost_nanos");
         StringBuilder columns = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
@@ -77,7 +78,8 @@ final class LedgerInsert {
                 entry.model(), dimensions.team(), dimensions.feature(), dimensions.customer(), dimensions.user(),
                 dimensions.environment(), TagsJson.of(dimensions.tags()),
                 RawLabels.toStore(entry.labels(), dimensions).map(TagsJson::of).orElse(null), entry.traceId(),
-                entry.pricingStatus().name(), entry.unpricedReason(), entry.priceId(), entry.promptPrefixHash()};
+                entry.pricingStatus().name(), entry.unpricedReason(), entry.priceId(), entry.promptPrefixHash(),
+                entry.serviceTier().name()};
             for (int c = 0; c < values.length; c++) {
                 text[c][r] = values[c];
             }
@@ -90,6 +92,8 @@ final class LedgerInsert {
                 longs[c++][r] = nanos;
             }
             longs[c++][r] = entry.promptPrefixTokens();
+            // NULL when no cost was reported (a reported 0 is a value).
+            longs[c++][r] = entry.reportedCostNanos().isPresent() ? entry.reportedCostNanos().getAsLong() : null;
         }
         int parameter = 1;
         for (String[] column : text) {
