@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Budget benchmark: runs budget-service in-process (a @QuarkusTest, real loopback gRPC, real Redis db 1 and the
-# local PostgreSQL "test" db) and prints admission under 1,000 concurrent CheckBudget calls (reserving vs a naive
+# local PostgreSQL "test" db, or TOKENLEDGER_TEST_REDIS_URL / TOKENLEDGER_TEST_DB_URL when set) and prints admission under 1,000 concurrent CheckBudget calls (reserving vs a naive
 # check-then-charge on the same Redis) and CheckBudget p50/p99 at a fixed rate next to a bare gRPC no-op and a
-# bare Redis EVALSHA measured in the same run, with the ratios.
+# bare Redis EVALSHA measured in the same run, with the ratios (the no-op is grpc.health.v1 Check on the same
+# server and port as CheckBudget), plus CheckBudget on a 24 h rolling budget.
 # Options (env): BENCH_RATE (calls/s, default 2000), BENCH_SECONDS (per measurement, default 5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
