@@ -5,6 +5,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.attribution.v1.AttributionServiceGrpc.AttributionServiceBlockingStub;
 import io.tokenledger.api.attribution.v1.CostExportServiceGrpc.CostExportServiceBlockingStub;
@@ -22,6 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -63,6 +69,9 @@ class CostExportTest {
 
     @GrpcClient("attribution")
     CostExportServiceBlockingStub exports;
+
+    @TestHTTPResource("/v1/exports/cost")
+    URL http;
 
     @BeforeEach
     void recordLedger() {
@@ -228,6 +237,33 @@ class CostExportTest {
         long nanos = Csv.parse(file.toString()).stream().skip(1)
                 .mapToLong(row -> new BigDecimal(row.get(13)).movePointRight(9).longValueExact()).sum();
         assertThat(nanos).isEqualTo(5_250_000_000L);
+    }
+
+    @Test
+    void httpGetStreamsTheSameFileAsTextCsv() throws Exception {
+        HttpResponse<String> response = get("?tenant_id=" + TENANT + "&start_time=" + START + "&end_time=" + END
+                + "&format=focus&granularity=day&filter.team=search");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/csv; charset=utf-8");
+        assertThat(response.body()).isEqualTo(file(request(ExportFormat.EXPORT_FORMAT_FOCUS,
+                ExportGranularity.EXPORT_GRANULARITY_DAY).putFilters("team", "search").build()));
+        assertThat(response.body().split("\n")).hasSize(7); // header + 2 days x 3 classes
+    }
+
+    @Test
+    void httpBadParametersAre400NamingTheFields() throws Exception {
+        HttpResponse<String> response = get("?tenant_id=" + TENANT + "&start_time=2026-03-02T10:30:00Z&end_time="
+                + END + "&format=xlsx&filter.tag:region=eu");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"start_time\"", "\"field\":\"format\"",
+                "\"field\":\"filters[tag:region]\"").doesNotContain("end_time");
+        assertThat(get("?tenant_id=a&start_time=yesterday&end_time=" + END).body())
+                .contains("\"field\":\"start_time\",\"description\":\"must be an ISO-8601 UTC instant");
+    }
+
+    private HttpResponse<String> get(String query) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(http + query)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
