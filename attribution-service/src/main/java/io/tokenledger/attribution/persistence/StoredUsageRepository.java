@@ -31,14 +31,30 @@ public class StoredUsageRepository implements StoredUsageSource {
     /** The prompt as billed: fresh input, cache reads and cache writes. */
     private static final String PROMPT =
             "(input_tokens + cached_input_tokens + cache_write_5m_tokens + cache_write_1h_tokens)";
+    /** The event a ledger entry belongs to: its own id, or the target of a correction. */
+    private static final String EVENT = "CASE WHEN corrects_event_id = '' THEN event_id ELSE corrects_event_id END";
     private static final String MEDIANS = "SELECT feature, percentile_disc(0.5) WITHIN GROUP (ORDER BY " + PROMPT
-            + ") FROM attribution.cost_ledger WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?"
-            + " AND pricing_status = 'PRICED' GROUP BY feature";
+            + ") FROM " + inForce(Map.of()) + " WHERE pricing_status = 'PRICED' GROUP BY feature";
 
     private final DataSource dataSource;
 
     public StoredUsageRepository(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /**
+     * The period's entries in force (see V7__corrections.sql): per event, the newest entry of its chain (a USAGE row
+     * has no entry_seq and is the oldest) within the period, left out when that is a REVERSAL (voided, or amended
+     * into another period). So a corrected event is analysed as corrected, and a voided one not at all.
+     * Parameters: tenant, start, end, then the filter values.
+     */
+    static String inForce(Map<String, String> filters) {
+        StringBuilder sql = new StringBuilder("(SELECT * FROM (SELECT DISTINCT ON (" + EVENT + ") *"
+                + " FROM attribution.cost_ledger WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?");
+        // Column names come from a fixed map in StoredUsageQuery; values are bound.
+        filters.keySet().forEach(column -> sql.append(" AND ").append(column).append(" = ?"));
+        return sql.append(" ORDER BY ").append(EVENT).append(", entry_seq DESC NULLS LAST) e")
+                .append(" WHERE entry_kind <> 'REVERSAL') l").toString();
     }
 
     static String scanSql(Map<String, String> filters) {
@@ -48,10 +64,7 @@ public class StoredUsageRepository implements StoredUsageSource {
         for (TokenClass tokenClass : TokenClass.values()) {
             sql.append(", ").append(tokenClass.field());
         }
-        sql.append(" FROM attribution.cost_ledger WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?");
-        // Column names come from a fixed map in StoredUsageQuery; values are bound.
-        filters.keySet().forEach(column -> sql.append(" AND ").append(column).append(" = ?"));
-        return sql.append(" ORDER BY occurred_at, event_id").toString();
+        return sql.append(" FROM ").append(inForce(filters)).append(" ORDER BY occurred_at, event_id").toString();
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.attribution.v1.AttributionServiceGrpc;
 import io.tokenledger.api.attribution.v1.CompareStoredUsageRequest;
 import io.tokenledger.api.attribution.v1.CompareStoredUsageResponse;
+import io.tokenledger.api.attribution.v1.CorrectionKind;
 import io.tokenledger.api.attribution.v1.CostRecord;
 import io.tokenledger.api.attribution.v1.GetInsightsRequest;
 import io.tokenledger.api.attribution.v1.GetInsightsResponse;
@@ -175,6 +176,28 @@ class InsightsTest {
                 .containsExactly(4L, 1L, 27_740_000L);
         assertThat(tiny.getCandidateCost().getNanos()).isEqualTo(1_460_000);
         assertThat(tiny.getUnpricedReason()).isEqualTo("no price for openai/tiny");
+    }
+
+    @Test
+    void a_voided_event_is_left_out_and_an_amended_one_is_compared_as_amended() {
+        // c4 voided; c1 amended to 2,000 input + 100 output: 4,000,000 + 800,000 = 4,800,000.
+        record(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-c4").setCorrectsEventId("c4")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID),
+                row("a-c1", "09:00:00Z", "chat", 2_000, 0, 0, 100, 4_800_000, 0).setCorrectsEventId("c1")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_AMEND));
+
+        CompareStoredUsageResponse response = attribution.compareStoredUsage(CompareStoredUsageRequest.newBuilder()
+                .setTenantId(tenant).setStartTime(Records.at(DAY + "00:00:00Z"))
+                .setEndTime(Records.at("2026-02-02T00:00:00Z")).putFilters("feature", "chat")
+                .addCandidates(model("small")).build());
+
+        // In force: a-c1 4,800,000, c2 and c3 2,800,000 each, c5 1,600,000 = 12,000,000. On small: a-c1
+        // 2,000 x 400 + 100 x 1,600 = 960,000, c2 and c3 560,000 each, c5 320,000 = 2,400,000.
+        StoredComparison small = response.getResults(0);
+        assertThat(List.of(response.getEventCount(), small.getEventCount(), small.getSavingNanos()))
+                .containsExactly(4L, 4L, 9_600_000L);
+        assertThat(small.getCurrentCost().getNanos()).isEqualTo(12_000_000);
+        assertThat(small.getCandidateCost().getNanos()).isEqualTo(2_400_000);
     }
 
     @Test
