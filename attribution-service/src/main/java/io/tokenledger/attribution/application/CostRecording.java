@@ -19,7 +19,8 @@ import java.util.Set;
 
 /**
  * Records priced events in the ledger, idempotently: validates the whole batch, attributes each event under its
- * tenant's active rules ({@link ActiveRules}), writes the new ones in one statement and reports the rest DUPLICATE with the dimensions stored first.
+ * tenant's active rules ({@link ActiveRules}), writes the new ones in one statement and reports the rest DUPLICATE
+ * with the dimensions stored first.
  */
 @ApplicationScoped
 public class CostRecording {

@@ -174,7 +174,8 @@ public class AttributionGrpcService implements AttributionService {
     public Uni<io.tokenledger.api.attribution.v1.DeleteSharedCostItemResponse> deleteSharedCostItem(
             io.tokenledger.api.attribution.v1.DeleteSharedCostItemRequest request) {
         sharedCosts.delete(request.getTenantId(), request.getItemId());
-        return Uni.createFrom().item(io.tokenledger.api.attribution.v1.DeleteSharedCostItemResponse.getDefaultInstance());
+        return Uni.createFrom().item(
+                io.tokenledger.api.attribution.v1.DeleteSharedCostItemResponse.getDefaultInstance());
     }
 
     @Override

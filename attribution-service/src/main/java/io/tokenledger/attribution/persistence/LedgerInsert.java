@@ -22,7 +22,8 @@ import java.util.List;
 final class LedgerInsert {
 
     private static final String[] TEXT_COLUMNS = {"tenant_id", "event_id", "occurred_at", "provider", "model", "team",
-        "feature", "customer", "user_id", "environment", "tags", "labels", "trace_id", "pricing_status", "unpriced_reason",
+        "feature", "customer", "user_id", "environment", "tags", "labels", "trace_id", "pricing_status",
+        "unpriced_reason",
         "price_id", "prompt_prefix_hash", "service_tier"};
     private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1 + 1;
 
@@ -46,7 +47,8 @@ final class LedgerInsert {
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
         for (String column : TEXT_COLUMNS) {
-            String cast = column.equals("occurred_at") ? "::timestamptz" : column.equals("tags") || column.equals("labels") ? "::jsonb" : "";
+            String cast = column.equals("occurred_at") ? "::timestamptz"
+                    : column.equals("tags") || column.equals("labels") ? "::jsonb" : "";
             append(columns, column);
             append(selected, "r." + column + cast);
             append(arrays, "?::text[]");

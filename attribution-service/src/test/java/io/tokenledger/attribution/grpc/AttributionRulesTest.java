@@ -50,7 +50,8 @@ class AttributionRulesTest {
                 .getResultsList();
     }
 
-    private AttributionRuleSet put(String tenant, String etag, io.tokenledger.api.attribution.v1.AttributionRule... rules) {
+    private AttributionRuleSet put(String tenant, String etag,
+                                   io.tokenledger.api.attribution.v1.AttributionRule... rules) {
         return attribution.putAttributionRules(PutAttributionRulesRequest.newBuilder().setTenantId(tenant)
                 .addAllRules(List.of(rules)).setEtag(etag).build()).getRuleSet();
     }
