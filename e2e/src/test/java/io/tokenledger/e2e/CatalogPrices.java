@@ -10,7 +10,8 @@ import java.util.List;
  * Reads one model's list prices straight from the curated catalog file, so the test's expected costs are computed
  * independently of pricing-service's code. Prices are USD per 1M tokens; an empty cell is no price.
  */
-record CatalogPrices(BigDecimal input, BigDecimal cachedInput, BigDecimal output) {
+record CatalogPrices(BigDecimal input, BigDecimal cachedInput, BigDecimal output, BigDecimal cacheWrite5m,
+        BigDecimal reasoning) {
 
     static CatalogPrices of(Path catalogCsv, String provider, String model) throws IOException {
         List<String> lines = Files.readAllLines(catalogCsv);
@@ -19,7 +20,8 @@ record CatalogPrices(BigDecimal input, BigDecimal cachedInput, BigDecimal output
             String[] cells = line.split(",", -1);
             if (cells[0].equals(provider) && cells[1].equals(model)) {
                 return new CatalogPrices(cell(cells, header, "input"), cell(cells, header, "cached_input"),
-                        cell(cells, header, "output"));
+                        cell(cells, header, "output"), cell(cells, header, "cache_write_5m"),
+                        cell(cells, header, "reasoning"));
             }
         }
         throw new IllegalArgumentException("no catalog row for " + provider + "/" + model + " in " + catalogCsv);

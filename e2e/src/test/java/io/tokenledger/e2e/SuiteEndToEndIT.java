@@ -8,6 +8,10 @@ import com.google.rpc.BadRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
 import io.tokenledger.api.attribution.v1.CostRow;
 import io.tokenledger.api.attribution.v1.QueryCostRequest;
 import io.tokenledger.api.attribution.v1.QueryCostResponse;
@@ -41,7 +45,13 @@ import io.tokenledger.cli.webhook.ReceivedWebhook;
 import io.tokenledger.cli.webhook.WebhookReceiver;
 import io.tokenledger.cli.webhook.WebhookSignature;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -221,6 +231,130 @@ class SuiteEndToEndIT {
         // Nothing of that batch was written: the good event is new when sent on its own.
         assertThat(clients.ingest(30).recordUsage(RecordUsageRequest.newBuilder().addEvents(good).build())
                 .getResults(0).getStatus()).isEqualTo(EventStatus.EVENT_STATUS_RECORDED);
+    }
+
+    /**
+     * An OpenTelemetry-instrumented client: spans made by the official Java SDK, sent by its OTLP/HTTP exporter to
+     * the ingest process's /v1/traces, under a tenant of their own (the assertions above are untouched).
+     */
+    @Test
+    @Order(7)
+    void openTelemetrySpansBecomePricedLedgerRowsOnceAndAreCharged() throws Exception {
+        String otelTenant = tenant + "-otel";
+        Budgets budgets = new Budgets(clients, otelTenant, traceStart);
+        String featureBudget = budgets.create("otel-chat", Map.of("feature", "otel-chat"), 1_000_000_000_000L,
+                List.of(100));
+        Instant begin = traceStart.plusSeconds(2 * 3600);
+        OtelSpans spans = OtelSpans.record(Attributes.of(
+                AttributeKey.stringKey("service.name"), "otel-e2e-bot",
+                AttributeKey.stringKey("tokenledger.tenant"), otelTenant,
+                AttributeKey.stringKey("tokenledger.team"), "otel-team"), tracer -> {
+                    Span haiku = tracer.spanBuilder("chat claude-haiku-4-5").setSpanKind(SpanKind.CLIENT)
+                            .setStartTimestamp(begin)
+                            .setAttribute("gen_ai.operation.name", "chat")
+                            .setAttribute("gen_ai.provider.name", "anthropic")
+                            .setAttribute("gen_ai.request.model", "claude-haiku-4-5")
+                            .setAttribute("gen_ai.usage.input_tokens", 12_000L)
+                            .setAttribute("gen_ai.usage.cache_read.input_tokens", 8_000L)
+                            .setAttribute("gen_ai.usage.cache_creation.input_tokens", 2_000L)
+                            .setAttribute("gen_ai.usage.output_tokens", 900L)
+                            .setAttribute("gen_ai.usage.reasoning.output_tokens", 400L)
+                            .setAttribute("tokenledger.feature", "otel-chat")
+                            .startSpan();
+                    haiku.end(begin.plusSeconds(3));
+                    // Deprecated and pre-standard names, as older instrumentations still emit them.
+                    Span mini = tracer.spanBuilder("openai.chat").setStartTimestamp(begin)
+                            .setAttribute("gen_ai.system", "openai")
+                            .setAttribute("gen_ai.request.model", "gpt-5-mini")
+                            .setAttribute("gen_ai.usage.prompt_tokens", 3_000L)
+                            .setAttribute("gen_ai.usage.cache_read_input_tokens", 1_000L)
+                            .setAttribute("gen_ai.usage.completion_tokens", 700L)
+                            .setAttribute("tokenledger.feature", "otel-chat")
+                            .startSpan();
+                    mini.end(begin.plusSeconds(2));
+                    // Not a GenAI span: ignored, not an event.
+                    tracer.spanBuilder("GET /health").setStartTimestamp(begin)
+                            .setAttribute("http.request.method", "GET").startSpan().end(begin.plusMillis(5));
+                });
+        String endpoint = "http://127.0.0.1:" + services.ingestPort() + "/v1/traces";
+
+        // The OTel conventions count cache reads/writes inside input and reasoning inside output; the ledger's
+        // classes are disjoint. Catalog prices (USD per 1M, pricing-service/src/main/resources/catalog/prices.csv):
+        // anthropic/claude-haiku-4-5: input 1, cached_input 0.1, cache_write_5m 1.25, output 5, reasoning empty
+        //   (billed at the output price). Input 12,000 - 8,000 read - 2,000 written = 2,000; output 900 - 400 = 500:
+        //   2,000 x 1 + 8,000 x 0.1 + 2,000 x 1.25 + 500 x 5 + 400 x 5 = 2,000 + 800 + 2,500 + 2,500 + 2,000
+        //   = 9,800 USD/1M tokens = $0.0098 = 9,800,000 nano-USD.
+        // openai/gpt-5-mini: input 0.25, cached_input 0.025, output 2. Prompt 3,000 - 1,000 read = 2,000:
+        //   2,000 x 0.25 + 1,000 x 0.025 + 700 x 2 = 500 + 25 + 1,400 = 1,925 USD/1M = 1,925,000 nano-USD.
+        // Total 9,800,000 + 1,925,000 = 11,725,000 nano-USD.
+        long haikuNanos = 9_800_000L;
+        long miniNanos = 1_925_000L;
+        Path catalog = repoRoot.resolve("pricing-service/src/main/resources/catalog/prices.csv");
+        assertThat(CatalogPrices.of(catalog, "anthropic", "claude-haiku-4-5")).as("prices used above").isEqualTo(
+                new CatalogPrices(new BigDecimal("1"), new BigDecimal("0.1"), new BigDecimal("5"),
+                        new BigDecimal("1.25"), null));
+        assertThat(CatalogPrices.of(catalog, "openai", "gpt-5-mini")).as("prices used above").isEqualTo(
+                new CatalogPrices(new BigDecimal("0.25"), new BigDecimal("0.025"), new BigDecimal("2"), null, null));
+
+        assertThat(spans.exportTo(endpoint)).isTrue();
+        Map<String, Long> expectedRows = Map.of(spans.spanId("chat claude-haiku-4-5"), haikuNanos,
+                spans.spanId("openai.chat"), miniNanos);
+        assertThat(awaitLedgerRows(otelTenant, 2)).isEqualTo(expectedRows);
+        assertOtelLedger(otelTenant, haikuNanos, miniNanos);
+        assertThat(budgets.spentNanos(featureBudget)).isEqualTo(haikuNanos + miniNanos);
+
+        // A re-export of the very same spans (same span ids) is a duplicate: nothing more in the ledger or budget.
+        assertThat(spans.exportTo(endpoint)).isTrue();
+        Thread.sleep(3_000); // Longer than a drainer round (2 s), were anything re-queued.
+        assertThat(ledgerRows(otelTenant)).isEqualTo(expectedRows);
+        assertOtelLedger(otelTenant, haikuNanos, miniNanos);
+        assertThat(budgets.spentNanos(featureBudget)).isEqualTo(haikuNanos + miniNanos);
+    }
+
+    private void assertOtelLedger(String otelTenant, long haikuNanos, long miniNanos) {
+        QueryCostResponse byModel = clients.attribution().queryCost(QueryCostRequest.newBuilder()
+                .setTenantId(otelTenant)
+                .setStartTime(timestamp(traceStart.minusSeconds(3600)))
+                .setEndTime(timestamp(traceStart.plusSeconds(86_400)))
+                .addGroupBy("model").addGroupBy("feature").addGroupBy("team").build());
+        Map<String, Long> costs = new LinkedHashMap<>();
+        byModel.getRowsList().forEach(row -> costs.put(String.join("/", row.getGroupValuesList()), row.getCostNanos()));
+        assertThat(costs).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "claude-haiku-4-5/otel-chat/otel-team", haikuNanos, "gpt-5-mini/otel-chat/otel-team", miniNanos));
+        CostRow total = byModel.getTotal();
+        assertThat(total.getEventCount()).isEqualTo(2);
+        assertThat(total.getUnpricedCount()).isZero();
+        assertThat(total.getCostNanos()).isEqualTo(haikuNanos + miniNanos);
+        assertThat(total.getTokens()).isEqualTo(TokenUsage.newBuilder().setInputTokens(2_000 + 2_000)
+                .setCachedInputTokens(8_000 + 1_000).setCacheWrite5MTokens(2_000).setOutputTokens(500 + 700)
+                .setReasoningTokens(400).build());
+    }
+
+    /** The tenant's ledger rows (event id -> cost) once there are {@code count}, read from attribution's table. */
+    private Map<String, Long> awaitLedgerRows(String otelTenant, int count) throws Exception {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        Map<String, Long> rows = ledgerRows(otelTenant);
+        while (rows.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            rows = ledgerRows(otelTenant);
+        }
+        return rows;
+    }
+
+    private Map<String, Long> ledgerRows(String otelTenant) throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+             PreparedStatement sql = db.prepareStatement("SELECT event_id, cost_nanos, pricing_status"
+                     + " FROM attribution.cost_ledger WHERE tenant_id = ?")) {
+            sql.setString(1, otelTenant);
+            try (ResultSet result = sql.executeQuery()) {
+                while (result.next()) {
+                    assertThat(result.getString(3)).as("pricing status of %s", result.getString(1)).isEqualTo("PRICED");
+                    assertThat(rows.put(result.getString(1), result.getLong(2))).as("one row per span").isNull();
+                }
+            }
+        }
+        return rows;
     }
 
     private void assertLedgerMatchesExpectation() {
