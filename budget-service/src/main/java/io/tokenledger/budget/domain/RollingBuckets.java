@@ -27,6 +27,14 @@ public final class RollingBuckets {
         return length.compareTo(Duration.ofHours(24)) <= 0 ? MINUTE : HOUR;
     }
 
+    /**
+     * The width of the aggregate counters kept next to the buckets (an hour of minute buckets, a UTC day of hour
+     * buckets), so summing a window reads its whole aggregates plus the single buckets at its two ends.
+     */
+    public static Duration aggregate(Duration length) {
+        return bucket(length) == MINUTE ? HOUR : Duration.ofDays(1);
+    }
+
     /** Why {@code length} is not a valid rolling length, or null when it is. */
     public static String problem(Duration length) {
         if (length.isNegative() || length.isZero()) {

@@ -138,15 +138,19 @@ public class SpendCounters {
         return target.window().end().plus(COUNTER_RETENTION).getEpochSecond();
     }
 
-    /** Adds "first bucket, bucket count, bucket width" (all 0 for a calendar window) to a script call. */
+    /**
+     * Adds "first bucket, bucket count, bucket width, aggregate width" (all 0 for a calendar window) to a script
+     * call.
+     */
     static void addBuckets(Request request, Target target) {
         if (!target.budget().rolling()) {
-            request.arg(0).arg(0).arg(0);
+            request.arg(0).arg(0).arg(0).arg(0);
             return;
         }
         long width = RollingBuckets.bucket(target.budget().rollingWindow()).getSeconds();
         long first = target.window().start().getEpochSecond();
-        request.arg(first).arg((target.window().end().getEpochSecond() - first) / width).arg(width);
+        request.arg(first).arg((target.window().end().getEpochSecond() - first) / width).arg(width)
+                .arg(RollingBuckets.aggregate(target.budget().rollingWindow()).getSeconds());
     }
 
     /** Sets each target's spent counter to the given value (counter rebuild), with the usual expiry. */
@@ -167,14 +171,25 @@ public class SpendCounters {
         long width = RollingBuckets.bucket(target.budget().rollingWindow()).getSeconds();
         String prefix = CounterKeys.bucketPrefix(tenant, target.budget().id());
         List<String> keys = new ArrayList<>();
+        long aggregate = RollingBuckets.aggregate(target.budget().rollingWindow()).getSeconds();
         for (long b = target.window().start().getEpochSecond(); b < target.window().end().getEpochSecond(); b += width) {
             keys.add(prefix + b);
+        }
+        for (long a = Math.floorDiv(target.window().start().getEpochSecond(), aggregate) * aggregate;
+             a < target.window().end().getEpochSecond(); a += aggregate) {
+            keys.add(prefix + "a:" + a);
         }
         for (int from = 0; from < keys.size(); from += PIPELINE_CHUNK) {
             redisData.execute(Command.DEL.toString(), keys.subList(from, Math.min(keys.size(), from + PIPELINE_CHUNK)).toArray(String[]::new));
         }
         long expiry = counterExpiry(target);
-        amounts.forEach((bucket, amount) -> redisData.execute(Command.SET.toString(), prefix + bucket.getEpochSecond(),
+        Map<Long, Long> aggregates = new java.util.TreeMap<>();
+        amounts.forEach((bucket, amount) -> {
+            redisData.execute(Command.SET.toString(), prefix + bucket.getEpochSecond(), Long.toString(amount), "EXAT",
+                    Long.toString(expiry));
+            aggregates.merge(Math.floorDiv(bucket.getEpochSecond(), aggregate) * aggregate, amount, Long::sum);
+        });
+        aggregates.forEach((start, amount) -> redisData.execute(Command.SET.toString(), prefix + "a:" + start,
                 Long.toString(amount), "EXAT", Long.toString(expiry)));
     }
 

@@ -136,6 +136,34 @@ class TokenRollingDenyTest {
     }
 
     @Test
+    void aDayLongRollingWindowSumsHourAggregatesAndEdgeMinutesExactly() {
+        // Last 24 h in minute buckets (with hour aggregates), $20.00, alert at 50 %. B is a whole hour 26 h ago.
+        Instant b = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(26, ChronoUnit.HOURS);
+        Budget rolling = create(Budget.newBuilder().setPeriod(BudgetPeriod.BUDGET_PERIOD_ROLLING)
+                .setRollingWindow(Duration.newBuilder().setSeconds(86_400)).setLimit(ProtoMoney.of(20 * USD))
+                .addThresholdPercents(50));
+        charge("c1", USD, 0, b.plusSeconds(5 * 60));
+        charge("c2", 2 * USD, 0, b.plusSeconds(2 * 3600 + 30 * 60));
+        charge("c3", 4 * USD, 0, b.plusSeconds(20 * 3600));
+        // c4 at B+25h10m: its window [B+1h10m, B+25h11m) holds c2 + c3 + c4 = $14, crossing 50 % ($10) from $6.
+        charge("c4", 8 * USD, 0, b.plusSeconds(25 * 3600 + 10 * 60));
+        assertThat(budgets.listBudgetEvents(ListBudgetEventsRequest.newBuilder().setTenantId(tenant)
+                .setBudgetId(rolling.getBudgetId()).build()).getEventsList())
+                .singleElement().satisfies(e -> assertThat(e.getSpent()).isEqualTo(ProtoMoney.of(14 * USD)));
+        // At B+24h5m the window is [B+5m, B+24h6m): c1 + c2 + c3 = $7.
+        assertThat(spentAt(rolling, b.plusSeconds(24 * 3600 + 5 * 60))).isEqualTo(7 * USD);
+        // One minute later c1's bucket has dropped out: c2 + c3 = $6.
+        assertThat(spentAt(rolling, b.plusSeconds(24 * 3600 + 6 * 60))).isEqualTo(6 * USD);
+        // At B+26h the window is [B+2h, B+26h1m): c2 + c3 + c4 = $14.
+        assertThat(spentAt(rolling, b.plusSeconds(26 * 3600))).isEqualTo(14 * USD);
+    }
+
+    private long spentAt(Budget budget, Instant at) {
+        return budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant).setBudgetId(budget.getBudgetId())
+                .setAtTime(BudgetServiceTest.ts(at)).build()).getStatus().getSpentNanos();
+    }
+
+    @Test
     void aRollingChargeReportsTheWindowSumForThresholds() {
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
         Budget rolling = create(Budget.newBuilder().setPeriod(BudgetPeriod.BUDGET_PERIOD_ROLLING)
