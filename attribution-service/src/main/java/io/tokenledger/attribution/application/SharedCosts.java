@@ -20,10 +20,13 @@ public interface SharedCosts {
     /** Deletes the item; false when there was none. */
     boolean delete(String tenantId, String itemId);
 
-    /** The fine-tuning job's ledger rows in [start, end) that have training tokens: cost by event id. */
+    /**
+     * The fine-tuning job's ledger entries in [start, end) with training tokens (its corrections included): cost by
+     * entry key ({@code <entry_kind>:<event_id>}, unique in the ledger).
+     */
     Map<String, Long> fineTuneRows(SharedCostItem job, Instant start, Instant end);
 
-    /** Ledger cost in [start, end) by value of the dimension, leaving out the given event ids. */
+    /** Ledger cost in [start, end) by value of the dimension, leaving out the given entry keys. */
     Map<String, Long> directCost(String tenantId, Dimension dimension, Instant start, Instant end,
                                  Collection<String> excludedEventIds);
 }

@@ -53,9 +53,11 @@ public final class CostAllocation {
             if (basis.values().stream().noneMatch(weight -> weight > 0)) {
                 basis = Map.of(Dimensions.UNATTRIBUTED, 1L);
             }
-            LargestRemainder.split(item.amountNanos(), basis).forEach((value, part) -> {
+            // A negative amount (a job's correction in the period, its original before it) is split as its opposite.
+            long sign = item.amountNanos() < 0 ? -1 : 1;
+            LargestRemainder.split(sign * item.amountNanos(), basis).forEach((value, part) -> {
                 if (part != 0) {
-                    shares.computeIfAbsent(value, v -> new TreeMap<>()).put(item.itemId(), part);
+                    shares.computeIfAbsent(value, v -> new TreeMap<>()).put(item.itemId(), sign * part);
                 }
             });
         }

@@ -40,11 +40,13 @@ public class SharedCostRepository implements SharedCosts {
             FROM attribution.shared_cost_item WHERE tenant_id = ? ORDER BY item_id""";
     private static final String DELETE =
             "DELETE FROM attribution.shared_cost_item WHERE tenant_id = ? AND item_id = ?";
-    // A job's rows are its training rows only: inference calls that carry the label stay direct cost.
+    // A job's rows are its training rows only: inference calls that carry the label stay direct cost. Corrections of
+    // a job's row (REVERSAL, AMEND, RERATE: non-zero, possibly negative training tokens) belong to the job too.
     private static final String FINE_TUNE_ROWS = """
-            SELECT event_id, cost_nanos FROM attribution.cost_ledger
-            WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ? AND training_tokens > 0
-              AND (event_id = ANY(?::text[]) OR COALESCE(labels, tags) ->> 'fine_tune_job' = ?)""";
+            SELECT entry_kind || ':' || event_id, cost_nanos FROM attribution.cost_ledger
+            WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ? AND training_tokens <> 0
+              AND (event_id = ANY(?::text[]) OR corrects_event_id = ANY(?::text[])
+                   OR COALESCE(labels, tags) ->> 'fine_tune_job' = ?)""";
 
     private final DataSource dataSource;
 
@@ -122,8 +124,9 @@ public class SharedCostRepository implements SharedCosts {
             select.setObject(2, utc(start));
             select.setObject(3, utc(end));
             select.setArray(4, connection.createArrayOf("text", job.eventIds().toArray()));
+            select.setArray(5, connection.createArrayOf("text", job.eventIds().toArray()));
             // NULL never equals: a job named by event ids matches no label.
-            select.setString(5, job.fineTuneJob().isEmpty() ? null : job.fineTuneJob());
+            select.setString(6, job.fineTuneJob().isEmpty() ? null : job.fineTuneJob());
             try (ResultSet result = select.executeQuery()) {
                 while (result.next()) {
                     rows.put(result.getString(1), result.getLong(2));
@@ -142,7 +145,7 @@ public class SharedCostRepository implements SharedCosts {
         String column = CostQuerySql.column(dimension, params);
         String sql = "SELECT " + column + ", SUM(cost_nanos)::bigint FROM attribution.cost_ledger"
                 + " WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?"
-                + " AND NOT (event_id = ANY(?::text[])) GROUP BY 1";
+                + " AND NOT ((entry_kind || ':' || event_id) = ANY(?::text[])) GROUP BY 1";
         Map<String, Long> direct = new HashMap<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql)) {

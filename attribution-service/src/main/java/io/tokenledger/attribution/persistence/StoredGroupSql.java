@@ -19,6 +19,8 @@ import java.util.Map;
 /**
  * Reads a period's ledger rows for a dry run, grouped by provider, model, raw labels and stored dimensions (rows
  * that agree on all of these attribute alike, so the dry run evaluates rules once per group, not per row).
+ * Counts are {@code SUM(event_count)}: a correction's REVERSAL copies its target's columns (labels included) with
+ * negated amounts, so it cancels its target inside the same group and only entries in force remain.
  * A NULL {@code labels} column is reconstructed exactly as {@code domain.RawLabels.reconstruct} does.
  */
 final class StoredGroupSql {
@@ -29,7 +31,7 @@ final class StoredGroupSql {
             + "'environment', NULLIF(environment, 'unattributed'))))";
 
     static final String SQL = "WITH g AS (SELECT provider, model, " + RAW_LABELS + " AS raw, team, feature, customer,"
-            + " user_id, environment, tags, SUM(cost_nanos)::bigint AS cost, COUNT(*) AS events"
+            + " user_id, environment, tags, SUM(cost_nanos)::bigint AS cost, SUM(event_count)::bigint AS events"
             + " FROM attribution.cost_ledger WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?"
             + " GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9)"
             + " SELECT provider, model, team, feature, customer, user_id, environment, cost, events,"

@@ -121,6 +121,36 @@ class SharedCostAllocationTest {
     }
 
     @Test
+    void aVoidedFineTuningRowLeavesBothTheJobAndTheDirectCost() {
+        String tenant = "shared-costs-void";
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(training("ft-v", "2026-05-05T10:00:00Z", 24_000_000, Map.of()).toBuilder()
+                        .setTenantId(tenant))
+                .addRecords(call("call-v", "2026-05-06T10:00:00Z", 2_000_000, Map.of("feature", "chat")).toBuilder()
+                        .setTenantId(tenant))
+                .build());
+        attribution.putSharedCostItem(PutSharedCostItemRequest.newBuilder().setItem(SharedCostItem.newBuilder()
+                .setTenantId(tenant).setItemId("job").setKind(SharedCostKind.SHARED_COST_KIND_FINE_TUNING_JOB)
+                .addEventIds("ft-v").setBasis(AllocationBasis.ALLOCATION_BASIS_USAGE_SHARE)).build());
+        GetAllocatedCostRequest may = GetAllocatedCostRequest.newBuilder().setTenantId(tenant)
+                .setStartTime(Records.at("2026-05-01T00:00:00Z")).setEndTime(Records.at("2026-06-01T00:00:00Z"))
+                .setDimension("feature").build();
+        // Before the void: the job's 24,000,000 goes to chat, the only direct cost (2,000,000).
+        assertThat(attribution.getAllocatedCost(may).getRowsList()).extracting(SharedCostAllocationTest::describe)
+                .containsExactly("chat direct=2000000 {job=24000000} total=26000000");
+
+        attribution.recordCosts(RecordCostsRequest.newBuilder().addRecords(CostRecord.newBuilder()
+                .setTenantId(tenant).setEventId("void-ft-v").setCorrectsEventId("ft-v")
+                .setCorrection(io.tokenledger.api.attribution.v1.CorrectionKind.CORRECTION_KIND_VOID)).build());
+        // The REVERSAL (-24,000,000, negative training tokens) belongs to the job: the job nets to 0 and drops out,
+        // and the direct cost stays 2,000,000 (not 2,000,000 - 24,000,000).
+        GetAllocatedCostResponse after = attribution.getAllocatedCost(may);
+        assertThat(after.getRowsList()).extracting(SharedCostAllocationTest::describe)
+                .containsExactly("chat direct=2000000 {} total=2000000");
+        assertThat(after.getItemsList()).isEmpty();
+    }
+
+    @Test
     void itemsAreValidatedListedAndDeleted() {
         StatusRuntimeException invalid = org.junit.jupiter.api.Assertions.assertThrows(StatusRuntimeException.class,
                 () -> put(SharedCostItem.newBuilder().setItemId("bad")
