@@ -87,7 +87,8 @@ final class LedgerProtos {
                     .setProvider(reversed.provider())
                     .setModel(reversed.model())
                     .setDimensions(toProto(reversed.dimensions()))
-                    .setEventCount(reversed.eventCount())));
+                    .setEventCount(reversed.eventCount())
+                    .setTotalTokens(reversed.totalTokens())));
             response.addResults(result);
         }
         return response.build();

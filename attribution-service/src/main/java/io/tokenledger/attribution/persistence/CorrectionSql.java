@@ -1,6 +1,7 @@
 package io.tokenledger.attribution.persistence;
 
 import io.tokenledger.attribution.domain.CostPart;
+import io.tokenledger.attribution.domain.TokenClass;
 
 /**
  * The statements of a correction (see V7__corrections.sql). New entries are copies of an existing row made in SQL
@@ -24,7 +25,18 @@ final class CorrectionSql {
     /** What a REVERSAL row reversed, and its dimensions: the columns {@code LedgerCorrections} reads. */
     static final String REVERSED_COLUMNS = "-cost_nanos, occurred_at, provider, model, team, feature, customer, user_id,"
             + " environment, ARRAY(SELECT t.key FROM jsonb_each_text(tags) t ORDER BY t.key),"
-            + " ARRAY(SELECT t.value FROM jsonb_each_text(tags) t ORDER BY t.key), -event_count";
+            + " ARRAY(SELECT t.value FROM jsonb_each_text(tags) t ORDER BY t.key), -event_count, -(" + totalTokens() + ")";
+
+    /** Every *_tokens class (epochs, requests and web searches are not tokens), as budgets count them. */
+    private static String totalTokens() {
+        StringBuilder sum = new StringBuilder();
+        for (TokenClass tokenClass : TokenClass.values()) {
+            if (tokenClass.field().endsWith("_tokens")) {
+                sum.append(sum.length() == 0 ? "" : " + ").append(tokenClass.field());
+            }
+        }
+        return sum.toString();
+    }
 
     /**
      * Appends the REVERSAL of a row. Parameters: correction id, target id, then a factor once per amount plus once

@@ -204,7 +204,7 @@ public class LedgerCorrections implements CorrectionLedger {
     /** Reads {@link CorrectionSql#REVERSED_COLUMNS}. */
     private static ReversedEntry reversed(ResultSet result, String tenant) throws SQLException {
         return new ReversedEntry(result.getLong(1), result.getTimestamp(2).toInstant(), result.getString(3),
-                result.getString(4), dimensions(result, 5, tenant), result.getLong(12));
+                result.getString(4), dimensions(result, 5, tenant), result.getLong(12), result.getLong(13));
     }
 
     /** Reads team, feature, customer, user, environment, tag keys and tag values from column {@code first} on. */

@@ -106,6 +106,8 @@ class CorrectionsTest {
         assertThat(amended.getReversed().getEventCount()).isEqualTo(1);
         assertThat(amended.getReversed().getDimensions().getTeam()).isEqualTo("search");
         assertThat(amended.getReversed().getModel()).isEqualTo(MODEL);
+        // Tokens budgets take back: 1,000 in + 500 out = 1,500 (requests are not tokens).
+        assertThat(amended.getReversed().getTotalTokens()).isEqualTo(1_500);
 
         // Ledger: USAGE +7,500,000, REVERSAL -7,500,000, AMEND +15,000,000 -> 15,000,000; events 1 - 1 + 1 = 1.
         CostRow total = total(tenant);

@@ -109,7 +109,7 @@ final class DownstreamProtos {
             scope.put("provider", entry.getProvider());
             scope.put("model", entry.getModel());
             reversed = Optional.of(new CorrectionRecorded.Reversed(entry.getCostNanos(),
-                    UsageEventProtos.toInstant(entry.getOccurredTime()), scope));
+                    UsageEventProtos.toInstant(entry.getOccurredTime()), scope, entry.getTotalTokens()));
         }
         return new CorrectionRecorded(true, dimensions(result.getDimensions()), reversed);
     }

@@ -23,14 +23,15 @@ public final class CorrectionCharges {
         List<SpendCharge> charges = new ArrayList<>(2);
         recorded.reversed().ifPresent(reversed -> charges.add(new SpendCharge(
                 correction.eventId() + SEPARATOR + "reversal", correction.tenantId(), reversed.occurredTime(),
-                reversed.dimensions(), -reversed.costNanos(), true)));
+                reversed.dimensions(), -reversed.costNanos(), true, -reversed.totalTokens())));
         if (amended != null) {
             Map<String, String> dimensions = new LinkedHashMap<>(recorded.dimensions());
             dimensions.put("provider", amended.resolvedProvider().isEmpty() ? correction.provider()
                     : amended.resolvedProvider());
             dimensions.put("model", amended.resolvedModel().isEmpty() ? correction.model() : amended.resolvedModel());
             charges.add(new SpendCharge(correction.eventId() + SEPARATOR + "amend", correction.tenantId(),
-                    correction.occurredTime().orElseThrow(), dimensions, amended.costNanos(), true));
+                    correction.occurredTime().orElseThrow(), dimensions, amended.costNanos(), true,
+                    SpendCharge.totalTokens(correction.usage())));
         }
         return charges;
     }

@@ -15,7 +15,7 @@ public record CorrectionRecorded(boolean targetFound, Map<String, String> dimens
     }
 
     /** What the reversal took back, and the scope (dimensions plus provider and model) and time it was charged in. */
-    public record Reversed(long costNanos, Instant occurredTime, Map<String, String> dimensions) {
+    public record Reversed(long costNanos, Instant occurredTime, Map<String, String> dimensions, long totalTokens) {
 
         public Reversed {
             dimensions = Map.copyOf(dimensions);

@@ -56,6 +56,7 @@ final class FakeLedger {
     private static ReversedEntry entry(CostRecord record, Dimensions dimensions) {
         return ReversedEntry.newBuilder().setCostNanos(record.getCostNanos()).setOccurredTime(record.getOccurredTime())
                 .setProvider(record.getProvider()).setModel(record.getModel()).setDimensions(dimensions)
-                .setEventCount(1).build();
+                .setEventCount(1).setTotalTokens(record.getUsage().getInputTokens() + record.getUsage().getOutputTokens())
+                .build();
     }
 }

@@ -79,6 +79,9 @@ class CorrectionPipelineTest {
                 .containsExactlyInAnyOrder("e 100000 search false", "a1\u00a7reversal -100000 search true",
                         "a1\u00a7amend 200000 ads true");
         assertThat(charges.stream().mapToLong(SpendCharge::getCostNanos).sum()).isEqualTo(200_000L);
+        // Tokens follow too: +100 (e), -100, +150 (100 in + 50 out).
+        assertThat(charges).extracting(c -> c.getEventId() + " " + c.getTotalTokens()).containsExactlyInAnyOrder(
+                "e 100", "a1\u00a7reversal -100", "a1\u00a7amend 150");
 
         // A retry is a DUPLICATE with the stored cost, and nothing is sent again.
         EventResult again = record(amend).get(0);
