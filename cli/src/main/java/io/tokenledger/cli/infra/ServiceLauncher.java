@@ -30,7 +30,7 @@ public final class ServiceLauncher {
         }
     }
 
-    /** 60 s, or TOKENLEDGER_READY_TIMEOUT_SECONDS (slow or busy machines). */
+    /** 180 s (a busy 2-core machine has taken 66 s to start one service), or TOKENLEDGER_READY_TIMEOUT_SECONDS. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(readyTimeoutSeconds());
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -85,7 +85,7 @@ public final class ServiceLauncher {
 
     private static long readyTimeoutSeconds() {
         try {
-            return Long.parseLong(System.getenv().getOrDefault("TOKENLEDGER_READY_TIMEOUT_SECONDS", "60").trim());
+            return Long.parseLong(System.getenv().getOrDefault("TOKENLEDGER_READY_TIMEOUT_SECONDS", "180").trim());
         } catch (NumberFormatException e) {
             return 60;
         }
