@@ -14,29 +14,36 @@ import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Reported against own cost, from the ledger: the tenant's ordinary (USAGE) events in the period, each with its
- * cost in force (its own cost plus its correction entries': a voided event counts 0, an amended or re-rated one
- * its new cost), grouped by the provider and model it was priced as. The reported cost is the USAGE row's.
+ * Reported against own cost, from the ledger: the tenant's ordinary (USAGE) events in the period, each read with
+ * its correction chain. Per event: in force = {@code SUM(event_count)} of the chain (1, or 0 when voided), its cost
+ * in force = {@code SUM(cost_nanos)} of the chain (a REVERSAL negates what it reverses), the provider, model and
+ * pricing status of the newest entry (USAGE rows have no entry_seq and are the oldest), the reported cost the
+ * USAGE row's (correction entries carry none). A voided event leaves every column: it is no event.
  */
 @ApplicationScoped
 public class ReconciliationRepository implements ReportedCostLedger {
 
     static final String SQL = "WITH usage AS ("
-            + " SELECT event_id, provider, model, cost_nanos, pricing_status, reported_cost_nanos"
-            + " FROM attribution.cost_ledger"
+            + " SELECT event_id, provider, model, pricing_status, cost_nanos, event_count, entry_seq,"
+            + " reported_cost_nanos FROM attribution.cost_ledger"
             + " WHERE tenant_id = ? AND entry_kind = 'USAGE' AND occurred_at >= ? AND occurred_at < ?),"
-            + " corrections AS ("
-            + " SELECT corrects_event_id AS event_id, SUM(cost_nanos) AS cost_nanos FROM attribution.cost_ledger"
-            + " WHERE tenant_id = ? AND corrects_event_id IN"
-            + " (SELECT event_id FROM usage WHERE reported_cost_nanos IS NOT NULL)"
-            + " GROUP BY corrects_event_id)"
-            + " SELECT u.provider, u.model, COUNT(*), COUNT(u.reported_cost_nanos),"
-            + " COALESCE(SUM(u.reported_cost_nanos), 0),"
-            + " COALESCE(SUM(u.cost_nanos + COALESCE(c.cost_nanos, 0)) FILTER (WHERE u.reported_cost_nanos IS NOT NULL), 0),"
-            + " COUNT(*) FILTER (WHERE u.reported_cost_nanos IS NOT NULL AND u.pricing_status = 'UNPRICED')"
-            + " FROM usage u LEFT JOIN corrections c ON c.event_id = u.event_id"
-            + " GROUP BY u.provider, u.model HAVING COUNT(u.reported_cost_nanos) > 0"
-            + " ORDER BY u.provider, u.model";
+            + " chain AS (SELECT * FROM usage UNION ALL"
+            + " SELECT corrects_event_id, provider, model, pricing_status, cost_nanos, event_count, entry_seq, NULL"
+            + " FROM attribution.cost_ledger"
+            + " WHERE tenant_id = ? AND corrects_event_id IN (SELECT event_id FROM usage)),"
+            + " events AS (SELECT event_id, SUM(event_count) AS in_force, SUM(cost_nanos) AS cost,"
+            + " MAX(reported_cost_nanos) AS reported,"
+            + " (array_agg(provider ORDER BY entry_seq DESC NULLS LAST))[1] AS provider,"
+            + " (array_agg(model ORDER BY entry_seq DESC NULLS LAST))[1] AS model,"
+            + " (array_agg(pricing_status ORDER BY entry_seq DESC NULLS LAST))[1] AS pricing_status"
+            + " FROM chain GROUP BY event_id),"
+            + " flagged AS (SELECT *, in_force > 0 AND reported IS NOT NULL AS compared FROM events)"
+            + " SELECT provider, model, SUM(in_force)::bigint, COUNT(*) FILTER (WHERE compared),"
+            + " COALESCE(SUM(reported) FILTER (WHERE compared), 0)::bigint,"
+            + " COALESCE(SUM(cost) FILTER (WHERE compared), 0)::bigint,"
+            + " COUNT(*) FILTER (WHERE compared AND pricing_status = 'UNPRICED')"
+            + " FROM flagged GROUP BY provider, model HAVING COUNT(*) FILTER (WHERE compared) > 0"
+            + " ORDER BY provider, model";
 
     private final DataSource dataSource;
 

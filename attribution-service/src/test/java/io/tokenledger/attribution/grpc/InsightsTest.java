@@ -201,6 +201,39 @@ class InsightsTest {
     }
 
     @Test
+    void insights_read_only_the_entries_in_force() {
+        // c2 voided, c4 amended to 6,000 input + 100 output (12,000,000 + 800,000 = 12,800,000), r2 voided.
+        record(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-c2").setCorrectsEventId("c2")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID),
+                row("a-c4", "09:03:00Z", "chat", 6_000, 0, 0, 100, 12_800_000, 0).setCorrectsEventId("c4")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_AMEND),
+                CostRecord.newBuilder().setTenantId(tenant).setEventId("v-r2").setCorrectsEventId("r2")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID));
+
+        GetInsightsResponse response = attribution.getInsights(GetInsightsRequest.newBuilder().setTenantId(tenant)
+                .setStartTime(Records.at(DAY + "00:00:00Z")).setEndTime(Records.at("2026-02-02T00:00:00Z")).build());
+
+        assertThat(response.getInsightsList()).extracting(Insight::getKind, Insight::getFeature,
+                        Insight::getSavingNanos)
+                .containsExactly(
+                        // chat's PRICED prompts in force: c1, c3 1,000, a-c4 6,000, c5 1,000: median 1,000 (the
+                        // original 10,000 is gone); 6,000 > 3 x 1,000: 5,000 excess x 2,000 = 10,000,000.
+                        tuple(InsightKind.INSIGHT_KIND_BLOATED_PROMPT, "chat", 10_000_000L),
+                        // summaries (label latency=background), unchanged: 16,000,000 - 8,000,000.
+                        tuple(InsightKind.INSIGHT_KIND_BATCH_CANDIDATE, "summaries", 8_000_000L),
+                        // rag without caching, r1 alone (r2's cache read voided): 10,280,000 - 8,280,000.
+                        tuple(InsightKind.INSIGHT_KIND_CACHE_WRITE_NO_PAYBACK, "rag", 2_000_000L),
+                        // p1 sent uncached by c1 and c3 only: 1 repeat x 800 x (2,000 - 500).
+                        tuple(InsightKind.INSIGHT_KIND_CACHEABLE_PREFIX, "chat", 1_200_000L));
+        assertThat(response.getInsights(0).getEvidenceMap()).containsEntry("median_prompt_tokens", 1_000L)
+                .containsEntry("excess_tokens", 5_000L).containsEntry("bloated_calls", 1L);
+        assertThat(response.getInsights(2).getEvidenceMap()).containsEntry("cache_write_tokens", 4_000L)
+                .containsEntry("cache_read_tokens", 0L);
+        assertThat(response.getInsights(3).getEvidenceMap()).containsEntry("uncached_calls", 2L)
+                .containsEntry("repeats", 1L);
+    }
+
+    @Test
     void bad_requests_name_their_fields() {
         StatusRuntimeException compare = catchThrowableOfType(() -> attribution.compareStoredUsage(
                 CompareStoredUsageRequest.newBuilder().setTenantId(tenant).putFilters("color", "red").build()),

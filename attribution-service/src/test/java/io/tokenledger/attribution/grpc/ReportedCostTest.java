@@ -51,7 +51,7 @@ class ReportedCostTest {
                 .addRecords(priced(tenant, "or-1", "2026-01-15T04:30:00Z", "openrouter", "anthropic/claude-sonnet-4.6",
                         176, 528_000, 34, 510_000, labels).toBuilder()
                         .setReportedCostNanos(1_038_000).setHasReportedCost(true).build())
-                // Reported 2,000,000; ours 1,000,000 + 500,000 = 1,500,000 (later voided: 0 in force).
+                // Reported 2,000,000; ours 1,000,000 + 500,000 = 1,500,000; later voided: left out entirely.
                 .addRecords(priced(tenant, "or-2", "2026-01-15T05:30:00Z", "openrouter", "anthropic/claude-sonnet-4.6",
                         100, 1_000_000, 10, 500_000, labels).toBuilder()
                         .setReportedCostNanos(2_000_000).setHasReportedCost(true).build())
@@ -67,12 +67,30 @@ class ReportedCostTest {
                         .setOccurredTime(at("2026-01-15T08:30:00Z")).setProvider("openai").setModel("gpt-9")
                         .setPricingStatus(PricingStatus.PRICING_STATUS_UNPRICED).setUnpricedReason("unknown model")
                         .setReportedCostNanos(5_000).setHasReportedCost(true).build())
+                // Another UNPRICED event with a reported cost of 7,000 (never corrected).
+                .addRecords(CostRecord.newBuilder().setTenantId(tenant).setEventId("un-2")
+                        .setOccurredTime(at("2026-01-15T08:40:00Z")).setProvider("openai").setModel("gpt-9")
+                        .setPricingStatus(PricingStatus.PRICING_STATUS_UNPRICED).setUnpricedReason("unknown model")
+                        .setReportedCostNanos(7_000).setHasReportedCost(true).build())
+                // No reported cost, later voided: no event any more.
+                .addRecords(priced(tenant, "or-4", "2026-01-15T06:40:00Z", "openrouter", "anthropic/claude-sonnet-4.6",
+                        100, 300_000, 10, 150_000, labels))
                 // Outside the period.
                 .addRecords(priced(tenant, "late-1", "2026-02-15T04:30:00Z", "openai", "gpt-5-mini", 1, 100, 1, 200,
                         labels).toBuilder().setReportedCostNanos(999).setHasReportedCost(true).build())
                 .build());
         attribution.recordCosts(RecordCostsRequest.newBuilder().addRecords(CostRecord.newBuilder().setTenantId(tenant)
                 .setEventId("void-or-2").setCorrectsEventId("or-2").setCorrection(CorrectionKind.CORRECTION_KIND_VOID))
+                .addRecords(CostRecord.newBuilder().setTenantId(tenant).setEventId("void-or-4").setCorrectsEventId("or-4")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID))
+                // or-1 amended: 200 input tokens 600,000 + 34 output 510,000 = 1,110,000 (its reported cost stays).
+                .addRecords(priced(tenant, "amend-or-1", "2026-01-15T04:30:00Z", "openrouter",
+                        "anthropic/claude-sonnet-4.6", 200, 600_000, 34, 510_000, labels).toBuilder()
+                        .setCorrectsEventId("or-1").setCorrection(CorrectionKind.CORRECTION_KIND_AMEND))
+                // un-1 amended to a priced gpt-5-mini call: 10 x 100 + 10 x 300 = 4,000; now compared as gpt-5-mini.
+                .addRecords(priced(tenant, "amend-un-1", "2026-01-15T08:30:00Z", "openai", "gpt-5-mini", 10, 1_000,
+                        10, 3_000, labels).toBuilder()
+                        .setCorrectsEventId("un-1").setCorrection(CorrectionKind.CORRECTION_KIND_AMEND))
                 .build());
 
         assertThat(stored(tenant)).containsExactly(
@@ -81,7 +99,9 @@ class ReportedCostTest {
                 tuple("or-1", 1_038_000L, "STANDARD"),
                 tuple("or-2", 2_000_000L, "STANDARD"),
                 tuple("or-3", null, "STANDARD"),
-                tuple("un-1", 5_000L, "STANDARD"));
+                tuple("or-4", null, "STANDARD"),
+                tuple("un-1", 5_000L, "STANDARD"),
+                tuple("un-2", 7_000L, "STANDARD"));
 
         ReconcileReportedCostResponse january = attribution.reconcileReportedCost(ReconcileReportedCostRequest
                 .newBuilder().setTenantId(tenant).setStartTime(at("2026-01-01T00:00:00Z"))
@@ -90,18 +110,22 @@ class ReportedCostTest {
                 ReconciliationRow::getEventCount, ReconciliationRow::getReportedEventCount,
                 ReconciliationRow::getReportedCostNanos, ReconciliationRow::getCostNanos,
                 ReconciliationRow::getDifferenceNanos, ReconciliationRow::getUnpricedCount).containsExactly(
-                // gpt-5-mini: reported 0, ours 300 -> -300. gpt-9: reported 5,000, ours 0 (UNPRICED) -> 5,000.
-                tuple("openai", "gpt-5-mini", 1L, 1L, 0L, 300L, -300L, 0L),
-                tuple("openai", "gpt-9", 1L, 1L, 5_000L, 0L, 5_000L, 1L),
-                // 3 events, 2 reported: 1,038,000 + 2,000,000 = 3,038,000 against 1,038,000 + 0 (or-2 voided).
-                tuple("openrouter", "anthropic/claude-sonnet-4.6", 3L, 2L, 3_038_000L, 1_038_000L, 2_000_000L, 0L));
+                // gpt-5-mini: oa-1 reported 0, ours 300; un-1 (amended from gpt-9, UNPRICED) reported 5,000,
+                // ours 4,000 in force: 2 events, 5,000 - 4,300 = 700, none unpriced any more.
+                tuple("openai", "gpt-5-mini", 2L, 2L, 5_000L, 4_300L, 700L, 0L),
+                // gpt-9: un-2 alone, reported 7,000, ours 0 (UNPRICED) -> 7,000.
+                tuple("openai", "gpt-9", 1L, 1L, 7_000L, 0L, 7_000L, 1L),
+                // or-1, or-3 in force (or-2 and or-4 voided: no events); or-1 the only one reported: 1,038,000
+                // against its amended 1,110,000 -> -72,000.
+                tuple("openrouter", "anthropic/claude-sonnet-4.6", 2L, 1L, 1_038_000L, 1_110_000L, -72_000L, 0L));
         ReconciliationRow total = january.getTotal();
-        // 5 events, 4 reported; 0 + 5,000 + 3,038,000 = 3,043,000 reported; 300 + 0 + 1,038,000 = 1,038,300 ours.
+        // 2 + 1 + 2 = 5 events, 2 + 1 + 1 = 4 reported; 5,000 + 7,000 + 1,038,000 = 1,050,000 reported;
+        // 4,300 + 0 + 1,110,000 = 1,114,300 ours; 1,050,000 - 1,114,300 = -64,300.
         assertThat(total.getEventCount()).isEqualTo(5);
         assertThat(total.getReportedEventCount()).isEqualTo(4);
-        assertThat(total.getReportedCostNanos()).isEqualTo(3_043_000L);
-        assertThat(total.getCostNanos()).isEqualTo(1_038_300L);
-        assertThat(total.getDifferenceNanos()).isEqualTo(2_004_700L);
+        assertThat(total.getReportedCostNanos()).isEqualTo(1_050_000L);
+        assertThat(total.getCostNanos()).isEqualTo(1_114_300L);
+        assertThat(total.getDifferenceNanos()).isEqualTo(-64_300L);
         assertThat(total.getUnpricedCount()).isEqualTo(1);
     }
 
