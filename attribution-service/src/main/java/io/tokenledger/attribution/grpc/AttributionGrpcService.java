@@ -205,4 +205,15 @@ public class AttributionGrpcService implements AttributionService {
                 InsightProtos.models(request.getCandidatesList()), request.getBackgroundFeaturesList(),
                 request.getBloatFactor())));
     }
+
+    // Re-rating reads the entries in force (issue 3). Field-injected so the constructor above stays as it is.
+    @jakarta.inject.Inject
+    io.tokenledger.attribution.application.LedgerEntryListing ledgerEntries;
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.attribution.v1.ListLedgerEntriesResponse> listLedgerEntries(
+            io.tokenledger.api.attribution.v1.ListLedgerEntriesRequest request) {
+        return Uni.createFrom().item(() -> LedgerEntryProtos.list(request, ledgerEntries));
+    }
 }

@@ -39,11 +39,14 @@ final class CorrectionSql {
     }
 
     /**
-     * Appends the REVERSAL of a row. Parameters: correction id, target id, then a factor once per amount plus once
+     * Appends the REVERSAL of a row. It keeps the row's service tier (like every copied column) but no reported cost:
+     * that is a fact of the call, kept on its USAGE row (reconciliation reads it there), and cannot be negative.
+     * Parameters: correction id, target id, then a factor once per amount plus once
      * for the event count (1 = negate the row, 0 = a zero marker when the target is voided already), tenant, the
      * row's event id and kind.
      */
-    static final String REVERSE = copy("'REVERSAL'", "'event_count', -(?::bigint)" + negatedAmounts());
+    static final String REVERSE = copy("'REVERSAL'", "'event_count', -(?::bigint), 'reported_cost_nanos', NULL"
+            + negatedAmounts());
 
     /** Reads a correction's stored REVERSAL (for a duplicate). Parameters: tenant, correction id. */
     static final String STORED_REVERSAL = "SELECT " + REVERSED_COLUMNS
@@ -56,7 +59,8 @@ final class CorrectionSql {
             + " FROM attribution.cost_ledger WHERE tenant_id = ? AND event_id = ? AND entry_kind IN ('AMEND', 'RERATE')";
 
     /**
-     * Appends a RERATE entry: the entry in force with new price fields. Parameters: correction id, target id,
+     * Appends a RERATE entry: the entry in force with new price fields (service tier and reported cost carry over, so
+     * a later re-rating prices it on the same tier). Parameters: correction id, target id,
      * provider, model, pricing status, unpriced reason, price id, cost, every cost part, tenant, the row's event id
      * and kind.
      */
