@@ -39,7 +39,7 @@ final class UnitEconomicsSql {
                     .append(tokenClass.field());
         }
         String groupBy = groups == 0 ? "" : " GROUP BY " + g;
-        StringBuilder sql = new StringBuilder("WITH calls AS (SELECT ").append(dims)
+        StringBuilder sql = new StringBuilder("WITH entries AS (SELECT ").append(dims)
                 .append("trace_id, user_id, cost_nanos, event_count").append(tokens)
                 .append(" FROM attribution.cost_ledger WHERE tenant_id = ?");
         params.add(query.tenantId());
@@ -49,6 +49,12 @@ final class UnitEconomicsSql {
         });
         sql.append(" AND occurred_at < ?)");
         params.add(OffsetDateTime.ofInstant(query.end(), ZoneOffset.UTC));
+        // A user or trace belongs to a group only through calls in force there: a voided call's REVERSAL (or the one
+        // an amendment moved to another group) copies its user and trace but nets its event count to 0.
+        String partition = groups == 0 ? "PARTITION BY " : "PARTITION BY " + g + ", ";
+        sql.append(", calls AS (SELECT *, SUM(event_count) OVER (").append(partition)
+                .append("user_id) > 0 AS user_in_force, SUM(event_count) OVER (").append(partition)
+                .append("trace_id) > 0 AS trace_in_force FROM entries)");
         sql.append(", linked AS (SELECT DISTINCT t.trace_id, o.outcome_id, o.value_nanos FROM attribution.outcome o")
                 .append(" JOIN attribution.outcome_trace t ON t.tenant_id = o.tenant_id AND t.outcome_id = o.outcome_id")
                 .append(" WHERE o.tenant_id = ? AND o.type = ?)");
@@ -57,12 +63,14 @@ final class UnitEconomicsSql {
         sql.append(", costs AS (SELECT ").append(cg)
                 .append("COALESCE(SUM(c.cost_nanos), 0)::bigint AS cost,")
                 .append(" COALESCE(SUM(c.cost_nanos) FILTER (WHERE c.trace_id IN (SELECT trace_id FROM linked)), 0)")
-                .append("::bigint AS outcome_cost, COALESCE(SUM(c.event_count), 0)::bigint AS call_count, COUNT(DISTINCT c.user_id) AS user_count")
+                .append("::bigint AS outcome_cost, COALESCE(SUM(c.event_count), 0)::bigint AS call_count,")
+                .append(" COUNT(DISTINCT c.user_id) FILTER (WHERE c.user_in_force) AS user_count")
                 .append(tokenSums).append(" FROM calls c").append(groups == 0 ? "" : " GROUP BY " + cg.substring(0, cg.length() - 2))
                 .append(")");
         sql.append(", outs AS (SELECT ").append(g).append(groups == 0 ? "" : ", ")
                 .append("COUNT(*) AS outcomes, SUM(value_nanos)::bigint AS outcome_value FROM (SELECT DISTINCT ").append(cg)
-                .append("l.outcome_id, l.value_nanos FROM calls c JOIN linked l ON l.trace_id = c.trace_id) x")
+                .append("l.outcome_id, l.value_nanos FROM calls c JOIN linked l ON l.trace_id = c.trace_id")
+                .append(" WHERE c.trace_in_force) x")
                 .append(groupBy).append(")");
         sql.append(" SELECT ").append(cg).append("c.cost, c.outcome_cost, c.call_count, c.user_count");
         for (TokenClass tokenClass : TokenClass.values()) {

@@ -4,6 +4,7 @@ import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.attribution.v1.AttributionServiceGrpc.AttributionServiceBlockingStub;
+import io.tokenledger.api.attribution.v1.CorrectionKind;
 import io.tokenledger.api.attribution.v1.CostRecord;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsRequest;
 import io.tokenledger.api.attribution.v1.GetUnitEconomicsResponse;
@@ -114,6 +115,64 @@ class UnitEconomicsTest {
         assertThat(ProtoMoney.toNanos(response.getTotal().getCost())).isEqualTo(11_500_000);
         assertThat(response.getTotal().getOutcomeCount()).isEqualTo(2);
         assertThat(ProtoMoney.toNanos(response.getTotal().getCostPerOutcome())).isEqualTo(5_750_000);
+    }
+
+    @Test
+    void correctedCallsCountAsCorrected() {
+        String tenant = "unit-econ-corr";
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(traced(tenant, "c1", "support-chat", "u1", "conv-1", 3_000_000))
+                .addRecords(traced(tenant, "c2", "support-chat", "u2", "conv-2", 2_000_000))
+                .addRecords(traced(tenant, "c3", "support-chat", "u3", "conv-3", 4_000_000))
+                .addRecords(traced(tenant, "c4", "support-chat", "u1", "", 500_000))
+                .build());
+        attribution.recordOutcomes(RecordOutcomesRequest.newBuilder()
+                .addOutcomes(ticket(tenant, "t1", "conv-1", 50_000_000))
+                .addOutcomes(ticket(tenant, "t2", "conv-2", 0))
+                .build());
+        // c2 voided (its REVERSAL keeps u2 and conv-2); c3 amended into code-assist at 1,000,000 (u3, conv-3).
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-c2").setCorrectsEventId("c2")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID))
+                .addRecords(traced(tenant, "a-c3", "code-assist", "u3", "conv-3", 1_000_000).toBuilder()
+                        .setCorrectsEventId("c3").setCorrection(CorrectionKind.CORRECTION_KIND_AMEND))
+                .build());
+
+        GetUnitEconomicsResponse response = attribution.getUnitEconomics(GetUnitEconomicsRequest.newBuilder()
+                .setTenantId(tenant).setStartTime(Records.at("2026-02-02T00:00:00Z"))
+                .setEndTime(Records.at("2026-02-03T00:00:00Z")).addGroupBy("feature")
+                .setOutcomeType("ticket_resolved").build());
+
+        assertThat(response.getRowsList()).extracting(r -> r.getGroupValues(0))
+                .containsExactly("support-chat", "code-assist");
+        UnitEconomicsRow chat = response.getRows(0);
+        // support-chat in force: c1 3,000,000 + c4 500,000 = 3,500,000 (c2 and c3 net 0); 2 requests, 1 user (u1:
+        // u2's call is voided, u3's moved); 1 ticket (t2's only call is voided): 3,500,000 per ticket.
+        assertThat(ProtoMoney.toNanos(chat.getCost())).isEqualTo(3_500_000);
+        assertThat(chat.getRequestCount()).isEqualTo(2);
+        assertThat(chat.getUserCount()).isEqualTo(1);
+        assertThat(chat.getOutcomeCount()).isEqualTo(1);
+        assertThat(ProtoMoney.toNanos(chat.getOutcomeCost())).isEqualTo(3_000_000);
+        assertThat(ProtoMoney.toNanos(chat.getCostPerOutcome())).isEqualTo(3_500_000);
+        // code-assist: a-c3 alone, 1 request, 1 user (u3), no ticket.
+        UnitEconomicsRow code = response.getRows(1);
+        assertThat(List.of(ProtoMoney.toNanos(code.getCost()), code.getRequestCount(), code.getUserCount(),
+                code.getOutcomeCount())).containsExactly(1_000_000L, 1L, 1L, 0L);
+        // Total: 4,500,000, 3 requests, 2 users, 1 ticket.
+        assertThat(ProtoMoney.toNanos(response.getTotal().getCost())).isEqualTo(4_500_000);
+        assertThat(response.getTotal().getOutcomeCount()).isEqualTo(1);
+        assertThat(response.getTotal().getUserCount()).isEqualTo(2);
+        assertThat(response.getTotal().getRequestCount()).isEqualTo(3);
+    }
+
+    private static CostRecord traced(String tenant, String id, String feature, String user, String trace,
+                                     long nanos) {
+        return Records.priced(tenant, id, "2026-02-02T09:00:00Z", "openai", "gpt-5-mini", 1_000, nanos, 250, 0,
+                Map.of("feature", feature, "user", user)).toBuilder().setTraceId(trace).build();
+    }
+
+    private static Outcome ticket(String tenant, String id, String trace, long valueNanos) {
+        return outcome(id, "ticket_resolved", trace, valueNanos).toBuilder().setTenantId(tenant).build();
     }
 
     @Test
