@@ -9,6 +9,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.attribution.v1.AttributionServiceGrpc.AttributionServiceBlockingStub;
 import io.tokenledger.api.attribution.v1.CostExportServiceGrpc.CostExportServiceBlockingStub;
+import io.tokenledger.api.attribution.v1.CorrectionKind;
 import io.tokenledger.api.attribution.v1.CostRecord;
 import io.tokenledger.api.attribution.v1.ExportCostChunk;
 import io.tokenledger.api.attribution.v1.ExportCostRequest;
@@ -130,6 +131,46 @@ class CostExportTest {
                 "2026-03-03T00:00:00Z,2026-03-03T01:00:00Z,openai,gpt-4o,search,chat,\"acme, inc\",u-2,prod,PRICED,input,400,tokens,0.001000000,1",
                 "2026-03-03T00:00:00Z,2026-03-03T01:00:00Z,openai,gpt-4o,search,chat,\"acme, inc\",u-2,prod,PRICED,output,100,tokens,0.001000000,1",
                 "2026-03-03T00:00:00Z,2026-03-03T01:00:00Z,openai,gpt-4o,search,chat,\"acme, inc\",u-2,prod,PRICED,requests,1,requests,0.000000000,1",
+                "");
+    }
+
+    @Test
+    void correctionsExportOnlyWhatIsInForce() {
+        String tenant = "export-corr";
+        Map<String, String> search = Map.of("team", "search", "feature", "chat", "customer", "c-1", "user", "u-1",
+                "environment", "prod");
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(priced(tenant, "y1", "2026-03-02T10:15:00Z", "openai", "gpt-4o", 1_000, 2_500_000, 500,
+                        5_000_000, search))
+                .addRecords(priced(tenant, "y2", "2026-03-02T10:45:00Z", "openai", "gpt-4o", 2_000, 5_000_000, 100,
+                        1_000_000, search))
+                .addRecords(priced(tenant, "y3", "2026-03-02T11:05:00Z", "openai", "gpt-4o", 400, 1_000_000, 100,
+                        1_000_000, search))
+                .addRecords(priced(tenant, "y4", "2026-03-02T12:10:00Z", "openai", "gpt-4o", 400, 1_000_000, 100,
+                        1_000_000, Map.of("customer", "c-9")))
+                .build());
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-y2").setCorrectsEventId("y2")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID))
+                .addRecords(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-y4").setCorrectsEventId("y4")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_VOID))
+                .addRecords(priced(tenant, "a-y3", "2026-03-02T11:05:00Z", "openai", "gpt-4o", 800, 2_000_000, 100,
+                        1_000_000, search).toBuilder().setCorrectsEventId("y3")
+                        .setCorrection(CorrectionKind.CORRECTION_KIND_AMEND))
+                .build());
+
+        String file = file(request(ExportFormat.EXPORT_FORMAT_CSV, ExportGranularity.EXPORT_GRANULARITY_HOUR)
+                .setTenantId(tenant).build());
+        // 10:00 y1 alone (y2 voided): 1,000 in = 2,500,000, 500 out = 5,000,000, 1 request, 1 event.
+        // 11:00 y3 as amended: 800 in = 2,000,000, 100 out = 1,000,000, 1 event. 12:00: y4 voided, no lines.
+        assertThat(file.split("\n", -1)).containsExactly(
+                CSV_HEADER,
+                "2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,input,1000,tokens,0.002500000,1",
+                "2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,output,500,tokens,0.005000000,1",
+                "2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,requests,1,requests,0.000000000,1",
+                "2026-03-02T11:00:00Z,2026-03-02T12:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,input,800,tokens,0.002000000,1",
+                "2026-03-02T11:00:00Z,2026-03-02T12:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,output,100,tokens,0.001000000,1",
+                "2026-03-02T11:00:00Z,2026-03-02T12:00:00Z,openai,gpt-4o,search,chat,c-1,u-1,prod,PRICED,requests,1,requests,0.000000000,1",
                 "");
     }
 
