@@ -83,7 +83,10 @@ final class DownstreamProtos {
         return request.build();
     }
 
-    /** An AMEND is recorded like an event, with its target and kind; a VOID carries only its ids. */
+    /**
+     * An AMEND (or a RERATE, whose new price fields the ledger takes) is recorded like an event, with its target and
+     * kind; a VOID carries only its ids.
+     */
     static RecordCostsRequest correctionRequest(List<UsageEvent> corrections, List<Optional<PricedEvent>> priced) {
         RecordCostsRequest.Builder request = RecordCostsRequest.newBuilder();
         for (int i = 0; i < corrections.size(); i++) {
@@ -92,8 +95,11 @@ final class DownstreamProtos {
                     ? recordRequest(List.of(correction), List.of(priced.get(i).get())).getRecords(0).toBuilder()
                     : CostRecord.newBuilder().setEventId(correction.eventId()).setTenantId(correction.tenantId());
             request.addRecords(record.setCorrectsEventId(correction.correction().targetEventId())
-                    .setCorrection(correction.correction().kind() == Correction.Kind.AMEND
-                            ? CorrectionKind.CORRECTION_KIND_AMEND : CorrectionKind.CORRECTION_KIND_VOID));
+                    .setCorrection(switch (correction.correction().kind()) {
+                        case AMEND -> CorrectionKind.CORRECTION_KIND_AMEND;
+                        case RERATE -> CorrectionKind.CORRECTION_KIND_RERATE;
+                        default -> CorrectionKind.CORRECTION_KIND_VOID;
+                    }));
         }
         return request.build();
     }

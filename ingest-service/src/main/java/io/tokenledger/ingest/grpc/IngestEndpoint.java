@@ -25,4 +25,29 @@ public class IngestEndpoint implements IngestService {
         return Uni.createFrom().item(() -> ResultProtos.toProto(recording.record(
                 ProviderUsages.toDomain(request.getEventsList()))));
     }
+
+    // Re-rating (issue 3). Field-injected so the constructor above stays as it is.
+    @jakarta.inject.Inject
+    io.tokenledger.ingest.application.UsageRerating rerating;
+
+    @Override
+    @Blocking
+    public Uni<io.tokenledger.api.ingest.v1.RerateUsageResponse> rerateUsage(
+            io.tokenledger.api.ingest.v1.RerateUsageRequest request) {
+        return Uni.createFrom().item(() -> {
+            io.tokenledger.ingest.application.UsageRerating.Result result = rerating.rerate(request.getTenantId(),
+                    request.hasStartTime() ? java.util.Optional.of(
+                            io.tokenledger.ingest.mapping.UsageEventProtos.toInstant(request.getStartTime()))
+                            : java.util.Optional.empty(),
+                    request.hasEndTime() ? java.util.Optional.of(
+                            io.tokenledger.ingest.mapping.UsageEventProtos.toInstant(request.getEndTime()))
+                            : java.util.Optional.empty(),
+                    request.getDryRun());
+            io.tokenledger.ingest.domain.RerateFigures figures = result.figures();
+            return io.tokenledger.api.ingest.v1.RerateUsageResponse.newBuilder().setRunId(result.runId())
+                    .setEventsExamined(figures.examined()).setEventsChanged(figures.changed())
+                    .setOldTotalNanos(figures.oldTotalNanos()).setNewTotalNanos(figures.newTotalNanos())
+                    .setUnpricedBefore(figures.unpricedBefore()).setUnpricedAfter(figures.unpricedAfter()).build();
+        });
+    }
 }

@@ -45,4 +45,10 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
                 .setUser(labels.getOrDefault("user", "unattributed"))
                 .setEnvironment(labels.getOrDefault("environment", "unattributed")).build();
     }
+
+    @Override
+    public Uni<io.tokenledger.api.attribution.v1.ListLedgerEntriesResponse> listLedgerEntries(
+            io.tokenledger.api.attribution.v1.ListLedgerEntriesRequest request) {
+        return Uni.createFrom().item(FakeLedger.page(request));
+    }
 }

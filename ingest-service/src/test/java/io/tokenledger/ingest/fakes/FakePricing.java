@@ -12,7 +12,8 @@ import io.tokenledger.api.pricing.v1.PricedItem;
 
 /**
  * A price book of one model: "gpt-5-mini" (resolved to "gpt-5-mini-2025-08-07") at $1.00 per 1M input
- * and $2.00 per 1M output tokens, i.e. 1,000 and 2,000 nano-USD per token. Any other model is UNPRICED.
+ * and $2.00 per 1M output tokens, i.e. 1,000 and 2,000 nano-USD per token; the resolved name prices the same (as in
+ * the real book, so a re-rated ledger entry re-prices to itself). Any other model is UNPRICED.
  */
 @GrpcService
 public class FakePricing extends MutinyPricingServiceGrpc.PricingServiceImplBase {
@@ -30,7 +31,7 @@ public class FakePricing extends MutinyPricingServiceGrpc.PricingServiceImplBase
     }
 
     private static PricedItem price(PriceItem item) {
-        if (!item.getModel().equals("gpt-5-mini")) {
+        if (!item.getModel().equals("gpt-5-mini") && !item.getModel().equals("gpt-5-mini-2025-08-07")) {
             return PricedItem.newBuilder().setItemId(item.getItemId())
                     .setStatus(PricingStatus.PRICING_STATUS_UNPRICED)
                     .setUnpricedReason("unknown model " + item.getProvider() + "/" + item.getModel())
