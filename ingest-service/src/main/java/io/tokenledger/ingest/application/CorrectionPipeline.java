@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
- * Completes accepted corrections: prices the AMENDs, has the ledger append the reversal (and the amended entry), and
+ * Completes accepted corrections: prices the AMENDs and RERATEs, has the ledger append the reversal (and the new entry), and
  * charges budgets the reversal (negative, in the old scope and window) and the new amount. A correction whose target
  * is not in the ledger yet stays PENDING (answered QUEUED) and the drainer retries it until the target arrives.
  * Every hop is idempotent on the correction's own event id.
@@ -41,8 +41,9 @@ public class CorrectionPipeline {
     /** The outcomes of the corrections completed now (a VOID costs 0, an AMEND its new cost). */
     public Map<EventKey, Outcome> complete(List<UsageEvent> corrections) {
         try {
+            // AMEND and RERATE carry usage to price; a VOID carries none.
             List<UsageEvent> amends = corrections.stream()
-                    .filter(c -> c.correction().kind() == Correction.Kind.AMEND).toList();
+                    .filter(c -> c.correction().kind() != Correction.Kind.VOID).toList();
             List<PricedEvent> prices = amends.isEmpty() ? List.of() : downstream.price(amends);
             Map<EventKey, PricedEvent> priceOf = new HashMap<>();
             for (int i = 0; i < amends.size(); i++) {

@@ -1,13 +1,12 @@
 package io.tokenledger.ingest.application;
 
-import io.tokenledger.ingest.domain.CorrectionCharges;
-import io.tokenledger.ingest.domain.CorrectionRecorded;
+import io.tokenledger.ingest.config.IngestConfig;
+import io.tokenledger.ingest.domain.EventKey;
 import io.tokenledger.ingest.domain.LedgerEntry;
 import io.tokenledger.ingest.domain.LedgerEntryPage;
 import io.tokenledger.ingest.domain.PricedEvent;
 import io.tokenledger.ingest.domain.RerateFigures;
 import io.tokenledger.ingest.domain.Rerating;
-import io.tokenledger.ingest.domain.SpendCharge;
 import io.tokenledger.ingest.domain.UsageEvent;
 import io.tokenledger.platform.error.TokenLedgerException;
 import io.tokenledger.platform.error.Violations;
@@ -18,14 +17,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * RerateUsage: re-prices a tenant's period under the current price book. Page by page of the ledger's entries in
  * force, it prices each entry (pricing-service, at its occurred time, tier and tenant), and every entry whose cost,
- * price version or pricing status changed gets a RERATE correction through the correction path (the ledger appends a
- * REVERSAL of the entry in force and the re-priced entry: that pair is the per-entry audit of old and new cost and
- * price version) and its budget charges (reversal of the old cost, the new cost). The run itself is audited in one
+ * price version or pricing status changed gets a RERATE correction, accepted into the inbox and completed by the
+ * correction pipeline like a client's AMEND (the ledger appends a REVERSAL of the entry in force and the re-priced
+ * entry: that pair is the per-entry audit of old and new cost and price version; budgets are charged the reversal of
+ * the old cost and the new cost). The run itself is audited in one
  * row (requested time, period, figures, status). A dry run prices the same and writes nothing.
  */
 @ApplicationScoped
@@ -38,12 +39,19 @@ public class UsageRerating {
 
     private final LedgerEntries ledger;
     private final Downstream downstream;
+    private final Inbox inbox;
+    private final EventPipeline pipeline;
+    private final IngestConfig config;
     private final RerateAudit audit;
     private final Clock clock;
 
-    public UsageRerating(LedgerEntries ledger, Downstream downstream, RerateAudit audit, Clock clock) {
+    public UsageRerating(LedgerEntries ledger, Downstream downstream, Inbox inbox, EventPipeline pipeline,
+            IngestConfig config, RerateAudit audit, Clock clock) {
         this.ledger = ledger;
         this.downstream = downstream;
+        this.inbox = inbox;
+        this.pipeline = pipeline;
+        this.config = config;
         this.audit = audit;
         this.clock = clock;
     }
@@ -87,28 +95,21 @@ public class UsageRerating {
         List<UsageEvent> events = entries.stream().map(e -> Rerating.event(tenantId, runId, e)).toList();
         List<PricedEvent> prices = downstream.price(events);
         List<UsageEvent> changed = new ArrayList<>();
-        List<Optional<PricedEvent>> changedPrices = new ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             figures = figures.plus(entries.get(i), prices.get(i));
             if (Rerating.changed(entries.get(i), prices.get(i))) {
                 changed.add(events.get(i));
-                changedPrices.add(Optional.of(prices.get(i)));
             }
         }
         if (dryRun || changed.isEmpty()) {
             return figures;
         }
-        List<CorrectionRecorded> recorded = downstream.recordCorrections(changed, changedPrices);
-        List<SpendCharge> charges = new ArrayList<>();
-        for (int i = 0; i < changed.size(); i++) {
-            // A target that left the ledger's period meanwhile (amended elsewhere) is simply not re-rated.
-            if (recorded.get(i).targetFound()) {
-                charges.addAll(CorrectionCharges.of(changed.get(i), recorded.get(i), changedPrices.get(i).get()));
-            }
-        }
-        if (!charges.isEmpty()) {
-            downstream.charge(charges);
-        }
+        // Durable first: the RERATE corrections enter the inbox like accepted client events and are completed by the
+        // same pipeline (ledger REVERSAL + re-priced entry, then the budget charges, each idempotent on the
+        // correction's id). When attribution or budget is down, they stay queued and the drainer finishes them:
+        // a re-rating is never half applied.
+        Set<EventKey> accepted = inbox.accept(changed, config.pipeline().lease());
+        pipeline.complete(changed.stream().filter(e -> accepted.contains(e.key())).toList());
         return figures;
     }
 

@@ -36,6 +36,7 @@ public final class UsageEventProtos {
             case CORRECTION_KIND_UNSPECIFIED -> io.tokenledger.ingest.domain.Correction.Kind.NONE;
             case CORRECTION_KIND_AMEND -> io.tokenledger.ingest.domain.Correction.Kind.AMEND;
             case CORRECTION_KIND_VOID -> io.tokenledger.ingest.domain.Correction.Kind.VOID;
+            case CORRECTION_KIND_RERATE -> io.tokenledger.ingest.domain.Correction.Kind.RERATE;
             default -> io.tokenledger.ingest.domain.Correction.Kind.UNKNOWN;
         };
         return kind == io.tokenledger.ingest.domain.Correction.Kind.NONE && proto.getCorrectsEventId().isEmpty()
@@ -49,6 +50,7 @@ public final class UsageEventProtos {
         return switch (kind) {
             case AMEND -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_AMEND;
             case VOID -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_VOID;
+            case RERATE -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_RERATE;
             default -> io.tokenledger.api.ingest.v1.CorrectionKind.CORRECTION_KIND_UNSPECIFIED;
         };
     }

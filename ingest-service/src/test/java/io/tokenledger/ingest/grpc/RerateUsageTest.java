@@ -155,6 +155,38 @@ class RerateUsageTest {
                 + " DONE 2026-01-10T00:00:00Z 2026-01-11T00:00:00Z 4 0 270000 270000 1 1 null");
     }
 
+    /**
+     * Attribution down during the run: the RERATE corrections were accepted into the inbox, so the drainer records
+     * them and charges budgets once attribution is back: the same 2 records and 4 charges as a run without the outage.
+     */
+    @Test
+    void aRunDuringAnOutageIsCompletedByTheDrainerExactlyOnce() throws InterruptedException {
+        String tenant = seed();
+        Fakes.ATTRIBUTION_FAILURE.set(Status.UNAVAILABLE.withDescription("ledger is restarting"));
+        RerateUsageResponse run;
+        try {
+            run = rerate(tenant, false);
+            assertFigures(run, 2, 170_000, 270_000, 2, 1);
+            assertThat(Fakes.recordedFor(tenant)).isEmpty();
+            assertThat(Fakes.chargedFor(tenant)).isEmpty();
+            assertThat(InboxRows.of(dataSource, tenant)).extracting(InboxRows.Row::status)
+                    .containsExactly("PENDING", "PENDING");
+        } finally {
+            Fakes.ATTRIBUTION_FAILURE.set(null);
+        }
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+        while (Fakes.chargedFor(tenant).size() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(Fakes.recordedFor(tenant)).extracting(CostRecord::getCostNanos).containsExactlyInAnyOrder(200_000L,
+                60_000L);
+        String id = "\u00a7rerate\u00a7" + run.getRunId();
+        assertThat(Fakes.chargedFor(tenant)).extracting(c -> c.getEventId() + " " + c.getCostNanos())
+                .containsExactlyInAnyOrder("a" + id + "\u00a7reversal -160000", "a" + id + "\u00a7amend 200000",
+                        "c" + id + "\u00a7reversal 0", "c" + id + "\u00a7amend 60000");
+        assertThat(InboxRows.of(dataSource, tenant)).extracting(InboxRows.Row::status).containsExactly("DONE", "DONE");
+    }
+
     @Test
     void aDryRunReportsTheSameFiguresAndWritesNothing() {
         String tenant = seed();
