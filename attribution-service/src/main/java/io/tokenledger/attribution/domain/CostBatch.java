@@ -62,6 +62,9 @@ public final class CostBatch {
         if (entry.reportedCostNanos().isPresent() && entry.reportedCostNanos().getAsLong() < 0) {
             violations.add(path + ".reported_cost_nanos", "must be >= 0");
         }
+        if (entry.listCostNanos() < 0) {
+            violations.add(path + ".list_cost_nanos", "must be >= 0");
+        }
         if (entry.serviceTier() == ServiceTier.UNRECOGNIZED) {
             violations.add(path + ".service_tier", "must be a known service tier (STANDARD, BATCH, PRIORITY, FLEX)");
         }

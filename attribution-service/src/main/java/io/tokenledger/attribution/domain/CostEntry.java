@@ -10,12 +10,13 @@ import java.util.OptionalLong;
  * {@code promptPrefixHash} is the client's opaque hash of the prompt's leading part (empty when not sent) and
  * {@code promptPrefixTokens} the prompt tokens it covers. {@code reportedCostNanos} is the cost the provider or
  * gateway reported (empty when none), kept for reconciliation only; {@code serviceTier} the tier it was priced on.
+ * {@code listCostNanos} is the cost at the public list price (equals {@code costNanos} unless a tenant price applied).
  */
 public record CostEntry(String eventId, String tenantId, Instant occurredAt, String provider, String model,
                         Amounts<TokenClass> tokens, Map<String, String> labels, PricingStatus pricingStatus,
                         String unpricedReason, long costNanos, Amounts<CostPart> breakdown, String priceId,
                         String traceId, String promptPrefixHash, long promptPrefixTokens,
-                        OptionalLong reportedCostNanos, ServiceTier serviceTier) {
+                        OptionalLong reportedCostNanos, ServiceTier serviceTier, long listCostNanos) {
 
     public CostEntry {
         labels = Map.copyOf(labels);

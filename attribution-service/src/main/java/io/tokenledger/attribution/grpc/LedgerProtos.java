@@ -44,7 +44,7 @@ final class LedgerProtos {
                 breakdown(record.getBreakdown()), record.getPriceId(), record.getTraceId(),
                 record.getPromptPrefixHash(), record.getPromptPrefixTokens(),
                 record.getHasReportedCost() ? OptionalLong.of(record.getReportedCostNanos()) : OptionalLong.empty(),
-                serviceTier(record.getServiceTier()));
+                serviceTier(record.getServiceTier()), record.getListCostNanos());
     }
 
     private static ServiceTier serviceTier(io.tokenledger.api.pricing.v1.ServiceTier tier) {

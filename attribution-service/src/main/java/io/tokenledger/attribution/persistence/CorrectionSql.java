@@ -41,12 +41,12 @@ final class CorrectionSql {
     /**
      * Appends the REVERSAL of a row. It keeps the row's service tier (like every copied column) but no reported cost:
      * that is a fact of the call, kept on its USAGE row (reconciliation reads it there), and cannot be negative.
-     * Parameters: correction id, target id, then a factor once per amount plus once
-     * for the event count (1 = negate the row, 0 = a zero marker when the target is voided already), tenant, the
+     * The list cost is negated like the cost. Parameters: correction id, target id, then a factor once per amount plus
+     * once for the event count and once for the list cost (1 = negate the row, 0 = a zero marker when the target is voided already), tenant, the
      * row's event id and kind.
      */
     static final String REVERSE = copy("'REVERSAL'", "'event_count', -(?::bigint), 'reported_cost_nanos', NULL"
-            + negatedAmounts());
+            + negatedAmounts() + ", 'list_cost_nanos', -(?::bigint) * l.list_cost_nanos");
 
     /** Reads a correction's stored REVERSAL (for a duplicate). Parameters: tenant, correction id. */
     static final String STORED_REVERSAL = "SELECT " + REVERSED_COLUMNS
@@ -61,12 +61,12 @@ final class CorrectionSql {
     /**
      * Appends a RERATE entry: the entry in force with new price fields (service tier and reported cost carry over, so
      * a later re-rating prices it on the same tier). Parameters: correction id, target id,
-     * provider, model, pricing status, unpriced reason, price id, cost, every cost part, tenant, the row's event id
+     * provider, model, pricing status, unpriced reason, price id, cost, list cost, every cost part, tenant, the row's event id
      * and kind.
      */
     static final String RERATE = copy("'RERATE'", "'event_count', 1, 'provider', ?::text, 'model', ?::text,"
-            + " 'pricing_status', ?::text, 'unpriced_reason', ?::text, 'price_id', ?::text, 'cost_nanos', ?::bigint"
-            + newParts());
+            + " 'pricing_status', ?::text, 'unpriced_reason', ?::text, 'price_id', ?::text, 'cost_nanos', ?::bigint,"
+            + " 'list_cost_nanos', ?::bigint" + newParts());
 
     /** Turns the AMEND row just written by LedgerInsert (as USAGE) into its correction entry, before commit. */
     static final String MARK_AMEND = "UPDATE attribution.cost_ledger SET entry_kind = 'AMEND', corrects_event_id = ?,"

@@ -124,7 +124,8 @@ public class LedgerCorrections implements CorrectionLedger {
             int p = 1;
             insert.setString(p++, correctionId);
             insert.setString(p++, target);
-            for (int i = 0; i <= RollupSql.AMOUNTS.size(); i++) {
+            // once per amount, once for the event count, once for the list cost (CorrectionSql.REVERSE)
+            for (int i = 0; i < RollupSql.AMOUNTS.size() + 2; i++) {
                 insert.setLong(p++, factor);
             }
             insert.setString(p++, tenant);
@@ -164,6 +165,7 @@ public class LedgerCorrections implements CorrectionLedger {
             insert.setString(p++, entry.unpricedReason());
             insert.setString(p++, entry.priceId());
             insert.setLong(p++, entry.costNanos());
+            insert.setLong(p++, entry.listCostNanos());
             for (CostPart part : CostPart.values()) {
                 insert.setLong(p++, entry.breakdown().get(part));
             }

@@ -25,7 +25,7 @@ final class LedgerInsert {
         "feature", "customer", "user_id", "environment", "tags", "labels", "trace_id", "pricing_status",
         "unpriced_reason",
         "price_id", "prompt_prefix_hash", "service_tier"};
-    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1 + 1;
+    private static final int LONG_COLUMNS = 1 + TokenClass.values().length + CostPart.values().length + 1 + 1 + 1;
 
     static final String SQL = buildSql();
 
@@ -43,6 +43,7 @@ final class LedgerInsert {
         }
         longColumns.add("prompt_prefix_tokens");
         longColumns.add("reported_cost_nanos");
+        longColumns.add("list_cost_nanos");
         StringBuilder columns = new StringBuilder();
         StringBuilder selected = new StringBuilder();
         StringBuilder arrays = new StringBuilder();
@@ -96,6 +97,7 @@ final class LedgerInsert {
             longs[c++][r] = entry.promptPrefixTokens();
             // NULL when no cost was reported (a reported 0 is a value).
             longs[c++][r] = entry.reportedCostNanos().isPresent() ? entry.reportedCostNanos().getAsLong() : null;
+            longs[c++][r] = entry.listCostNanos();
         }
         int parameter = 1;
         for (String[] column : text) {

@@ -25,9 +25,9 @@ class CostBatchTest {
     void everyProblemIsNamedByItsFieldPath() {
         CostEntry good = Entries.valid("e0");
         CostEntry noTime = new CostEntry("e1", "acme", null, "openai", "gpt-4o", good.tokens(), good.labels(),
-                PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, 0);
         CostEntry noId = new CostEntry(" ", "", Instant.parse("2026-01-01T00:00:00Z"), "openai", "gpt-4o",
-                good.tokens(), good.labels(), PricingStatus.UNSPECIFIED, "", -5, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                good.tokens(), good.labels(), PricingStatus.UNSPECIFIED, "", -5, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, -1);
         CostEntry negativeTokens = Entries.withTokens(Entries.valid("e3"), TokenClass.CACHE_WRITE_5M, -1);
 
         TokenLedgerException.Invalid invalid = catchThrowableOfType(TokenLedgerException.Invalid.class,
@@ -39,6 +39,7 @@ class CostBatchTest {
                 "records[2].tenant_id",
                 "records[2].pricing_status",
                 "records[2].cost_nanos",
+                "records[2].list_cost_nanos",
                 "records[3].usage.cache_write_5m_tokens");
     }
 
@@ -46,7 +47,7 @@ class CostBatchTest {
     void timesOutsideYears1To9999AreRejected() {
         CostEntry good = Entries.valid("e0");
         CostEntry farFuture = new CostEntry("e1", "acme", Instant.parse("+10000-01-01T00:00:00Z"), "openai",
-                "gpt-4o", good.tokens(), good.labels(), PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                "gpt-4o", good.tokens(), good.labels(), PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, 0);
 
         TokenLedgerException.Invalid invalid = catchThrowableOfType(TokenLedgerException.Invalid.class,
                 () -> CostBatch.validate(List.of(farFuture)));
@@ -58,7 +59,7 @@ class CostBatchTest {
     void nulCharactersAreRejectedBecausePostgresCannotStoreThem() {
         CostEntry good = Entries.valid("e0");
         CostEntry nul = new CostEntry("e1", "acme", good.occurredAt(), "open\0ai", "gpt-4o", good.tokens(),
-                java.util.Map.of("region", "e\0u"), PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                java.util.Map.of("region", "e\0u"), PricingStatus.PRICED, "", 0, good.breakdown(), "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, 0);
 
         TokenLedgerException.Invalid invalid = catchThrowableOfType(TokenLedgerException.Invalid.class,
                 () -> CostBatch.validate(List.of(good, nul)));

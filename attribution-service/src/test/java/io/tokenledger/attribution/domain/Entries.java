@@ -19,7 +19,7 @@ public final class Entries {
         parts[CostPart.OUTPUT.ordinal()] = 5_000_000;
         return new CostEntry(eventId, "acme", Instant.parse("2026-01-15T04:30:00Z"), "openai", "gpt-4o",
                 Amounts.of(TokenClass.class, tokens), Map.of("team", "search"), PricingStatus.PRICED, "",
-                7_500_000, Amounts.of(CostPart.class, parts), "p-1", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                7_500_000, Amounts.of(CostPart.class, parts), "p-1", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, 7_500_000);
     }
 
     public static CostEntry withTokens(CostEntry entry, TokenClass tokenClass, long value) {
@@ -28,6 +28,7 @@ public final class Entries {
         return new CostEntry(entry.eventId(), entry.tenantId(), entry.occurredAt(), entry.provider(), entry.model(),
                 Amounts.of(TokenClass.class, tokens), entry.labels(), entry.pricingStatus(), entry.unpricedReason(),
                 entry.costNanos(), entry.breakdown(), entry.priceId(), entry.traceId(),
-                entry.promptPrefixHash(), entry.promptPrefixTokens(), entry.reportedCostNanos(), entry.serviceTier());
+                entry.promptPrefixHash(), entry.promptPrefixTokens(), entry.reportedCostNanos(), entry.serviceTier(),
+                entry.listCostNanos());
     }
 }

@@ -187,6 +187,28 @@ class CorrectionsTest {
     }
 
     @Test
+    void theListCostIsKeptBesideATenantPriceAndReversedAndReratedLikeTheCost() {
+        String tenant = tenant();
+        // At the tenant's price: 1,000 in x $2.00/1M = 2,000,000 + 500 out x $8/1M = 4,000,000 -> 6,000,000; at the
+        // public price (the target's): 7,500,000.
+        CostRecord tenantPriced = priced(tenant, "e", "2026-01-15T04:30:00Z", "corrtest", MODEL, 1_000, 2_000_000, 500,
+                4_000_000, Map.of("team", "search")).toBuilder().setListCostNanos(E_COST).build();
+        record(tenantPriced);
+        // A lower tenant price: 1,000 x $1.50/1M = 1,500,000 + 500 x $6/1M = 3,000,000 -> 4,500,000; list unchanged.
+        CostRecord rerate = CostRecord.newBuilder().setTenantId(tenant).setEventId("r1").setCorrectsEventId("e")
+                .setCorrection(CorrectionKind.CORRECTION_KIND_RERATE).setProvider("corrtest").setModel(MODEL)
+                .setPricingStatus(io.tokenledger.api.common.v1.PricingStatus.PRICING_STATUS_PRICED)
+                .setPriceId("tenant-v2").setCostNanos(4_500_000).setListCostNanos(E_COST)
+                .setBreakdown(CostBreakdown.newBuilder().setInputNanos(1_500_000).setOutputNanos(3_000_000)).build();
+        record(rerate, voiding(tenant, "v1", "e"));
+        // USAGE, then r1's REVERSAL of it and its RERATE, then v1's REVERSAL of the RERATE entry.
+        assertThat(strings("SELECT entry_kind || ' ' || event_id || ' ' || cost_nanos || ' ' || list_cost_nanos"
+                + " FROM attribution.cost_ledger WHERE tenant_id = ? ORDER BY entry_seq NULLS FIRST, entry_kind", tenant))
+                .containsExactly("USAGE e 6000000 7500000", "REVERSAL r1 -6000000 -7500000",
+                        "RERATE r1 4500000 7500000", "REVERSAL v1 -4500000 -7500000");
+    }
+
+    @Test
     void concurrentCorrectionsOfOneTargetEachReverseTheEntryTheirPredecessorLeft() throws Exception {
         String tenant = tenant();
         record(target(tenant));

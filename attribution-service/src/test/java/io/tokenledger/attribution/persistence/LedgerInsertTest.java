@@ -9,8 +9,8 @@ class LedgerInsertTest {
     @Test
     void oneArrayParameterPerColumnAndTheIdempotencyKeyDecidesDuplicates() {
         // 18 text columns (incl. labels, prompt_prefix_hash, service_tier) + cost_nanos + 15 usage columns
-        // + 14 breakdown columns + prompt_prefix_tokens + reported_cost_nanos = 50 arrays.
-        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(50);
+        // + 14 breakdown columns + prompt_prefix_tokens + reported_cost_nanos + list_cost_nanos = 51 arrays.
+        assertThat(LedgerInsert.SQL.chars().filter(c -> c == '?').count()).isEqualTo(51);
         assertThat(LedgerInsert.SQL)
                 .startsWith("WITH written AS (INSERT INTO attribution.cost_ledger (tenant_id, event_id, occurred_at, ")
                 .contains("r.occurred_at::timestamptz", "r.tags::jsonb", "r.web_search_queries", "r.web_search_nanos")

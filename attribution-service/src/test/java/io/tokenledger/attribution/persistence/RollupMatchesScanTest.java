@@ -105,7 +105,7 @@ class RollupMatchesScanTest {
         String model = random.nextBoolean() ? "gpt-5-mini" : "claude-sonnet-4-5";
         return new CostEntry(eventId, TENANT, at, model.startsWith("gpt") ? "openai" : "anthropic", model,
                 Amounts.of(TokenClass.class, tokens), labels, priced ? PricingStatus.PRICED : PricingStatus.UNPRICED,
-                priced ? "" : "no price", cost, Amounts.of(CostPart.class, parts), priced ? "p-1" : "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD);
+                priced ? "" : "no price", cost, Amounts.of(CostPart.class, parts), priced ? "p-1" : "", "", "", 0, java.util.OptionalLong.empty(), io.tokenledger.attribution.domain.ServiceTier.STANDARD, cost);
     }
 
     private static CostQuery query(Random random) {
