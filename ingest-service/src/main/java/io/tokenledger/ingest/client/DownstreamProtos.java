@@ -50,7 +50,7 @@ final class DownstreamProtos {
                 ? PricingStatus.PRICED : PricingStatus.UNPRICED;
         return new PricedEvent(status, item.getUnpricedReason(), item.getCostNanos(),
                 UsageEventProtos.breakdown(item.getBreakdown()), item.getPriceId(), item.getResolvedProvider(),
-                item.getResolvedModel());
+                item.getResolvedModel(), item.getListCostNanos());
     }
 
     static RecordCostsRequest recordRequest(List<UsageEvent> events, List<PricedEvent> priced) {
@@ -73,6 +73,7 @@ final class DownstreamProtos {
                     .setPricingStatus(pricingStatus(price.status()))
                     .setUnpricedReason(price.unpricedReason())
                     .setCostNanos(price.costNanos())
+                    .setListCostNanos(price.listCostNanos())
                     .setBreakdown(UsageEventProtos.costBreakdown(price.breakdown()))
                     .setPriceId(price.priceId())
                     .setTraceId(event.traceId())

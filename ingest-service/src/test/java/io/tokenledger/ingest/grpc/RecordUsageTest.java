@@ -78,6 +78,7 @@ class RecordUsageTest {
         assertThat(first.getPriceId()).isEqualTo(FakePricing.PRICE_ID);
         assertThat(first.getPricingStatus()).isEqualTo(PricingStatus.PRICING_STATUS_PRICED);
         assertThat(first.getCostNanos()).isEqualTo(7_208_000);
+        assertThat(first.getListCostNanos()).isEqualTo(7_208_000); // no tenant price: list = cost
         assertThat(first.getBreakdown().getInputNanos()).isEqualTo(4_808_000);
         assertThat(first.getBreakdown().getOutputNanos()).isEqualTo(2_400_000);
         assertThat(first.getUsage().getInputTokens()).isEqualTo(4808);
@@ -85,6 +86,7 @@ class RecordUsageTest {
         assertThat(first.getTraceId()).isEqualTo("trace-e-1");
         assertThat(records.get(1).getUnpricedReason()).isEqualTo("unknown model openai/mystery-model");
         assertThat(records.get(1).getPricingStatus()).isEqualTo(PricingStatus.PRICING_STATUS_UNPRICED);
+        assertThat(records.get(1).getListCostNanos()).isZero();
 
         List<SpendCharge> charges = Fakes.chargedFor(tenant);
         assertThat(charges).extracting(SpendCharge::getEventId).containsExactly("e-1", "e-2");
@@ -99,6 +101,20 @@ class RecordUsageTest {
                 + r.pricingStatus() + " " + r.costNanos())
                 .containsExactlyInAnyOrder("e-1 DONE PRICED 7208000", "e-2 DONE UNPRICED 0");
         assertThat(counter("RECORDED", "PRICED") - recordedBefore).isEqualTo(1.0);
+    }
+
+    @Test
+    void a_tenant_price_is_the_cost_and_the_list_cost_reaches_the_ledger_beside_it() {
+        String tenant = FakePricing.TENANT_PRICED + newTenant();
+        ingest.recordUsage(RecordUsageRequest.newBuilder()
+                .addEvents(event(tenant, "t-1", "gpt-5-mini", 4808, 1200)).build());
+
+        // Public: 4,808 x 1,000 + 1,200 x 2,000 = 4,808,000 + 2,400,000 = 7,208,000 nano-USD (the list cost).
+        // Tenant price (half): 4,808 x 500 + 1,200 x 1,000 = 2,404,000 + 1,200,000 = 3,604,000 nano-USD (the cost).
+        CostRecord record = Fakes.recordedFor(tenant).get(0);
+        assertThat(record.getCostNanos()).isEqualTo(3_604_000);
+        assertThat(record.getListCostNanos()).isEqualTo(7_208_000);
+        assertThat(Fakes.chargedFor(tenant).get(0).getCostNanos()).isEqualTo(3_604_000);
     }
 
     @Test
