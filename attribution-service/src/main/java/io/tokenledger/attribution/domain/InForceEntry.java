@@ -8,8 +8,9 @@ import java.time.Instant;
  *
  * @param eventId the event the entry belongs to (a correction entry's target)
  * @param entryId the entry's own ledger id (the event id for USAGE, the correction's id otherwise)
+ * @param listCostNanos the cost at the public list price; empty for entries written before the ledger kept it
  */
 public record InForceEntry(String eventId, String entryId, String entryKind, Instant occurredAt, ModelRef model,
         Amounts<TokenClass> usage, Dimensions dimensions, ServiceTier serviceTier, String priceId, long costNanos,
-        PricingStatus pricingStatus, String unpricedReason) {
+        PricingStatus pricingStatus, String unpricedReason, java.util.OptionalLong listCostNanos) {
 }

@@ -27,7 +27,9 @@ final class LedgerEntryProtos {
     }
 
     private static LedgerEntry toProto(InForceEntry entry) {
-        return LedgerEntry.newBuilder()
+        LedgerEntry.Builder proto = LedgerEntry.newBuilder();
+        entry.listCostNanos().ifPresent(list -> proto.setListCostNanos(list).setHasListCost(true));
+        return proto
                 .setEventId(entry.eventId())
                 .setEntryId(entry.entryId())
                 .setEntryKind(entry.entryKind())

@@ -51,6 +51,7 @@ public class InForceEntryRepository implements InForceEntries {
         for (TokenClass tokenClass : TokenClass.values()) {
             sql.append(", ").append(tokenClass.field());
         }
+        sql.append(", list_cost_nanos");
         return sql.append(" FROM (SELECT DISTINCT ON (").append(EVENT).append(") ").append(EVENT).append(" AS ev, *")
                 .append(" FROM attribution.cost_ledger WHERE tenant_id = ? AND occurred_at >= ? AND occurred_at < ?")
                 .append(" AND ").append(EVENT).append(" > ?")
@@ -89,7 +90,13 @@ public class InForceEntryRepository implements InForceEntries {
         return new InForceEntry(rows.getString(1), rows.getString(2), rows.getString(3),
                 rows.getObject(4, OffsetDateTime.class).toInstant(), new ModelRef(rows.getString(5), rows.getString(6)),
                 Amounts.of(TokenClass.class, tokens), dimensions, ServiceTier.valueOf(rows.getString(14)),
-                rows.getString(15), rows.getLong(16), PricingStatus.valueOf(rows.getString(17)), rows.getString(18));
+                rows.getString(15), rows.getLong(16), PricingStatus.valueOf(rows.getString(17)), rows.getString(18),
+                listCost(rows.getLong(19 + tokens.length), rows.wasNull()));
+    }
+
+    /** NULL on rows written before V10: unknown. */
+    private static java.util.OptionalLong listCost(long value, boolean wasNull) {
+        return wasNull ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(value);
     }
 
     private static Map<String, String> tags(Array keys, Array values) throws SQLException {

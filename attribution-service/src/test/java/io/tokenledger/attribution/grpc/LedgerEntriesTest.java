@@ -63,7 +63,7 @@ class LedgerEntriesTest {
                 usage(tenant, "c", "2026-02-01T03:00:00Z"), usage(tenant, "d", "2026-02-01T04:00:00Z"),
                 usage(tenant, "z", "2026-03-01T00:00:00Z"));
         // b voided; c amended to 2,000 in (5,000,000) + 1,000 out (10,000,000) = 15,000,000, team ads;
-        // d re-rated to 6,000,000 under price "p2".
+        // d re-rated to 6,000,000 under a tenant price "p2" (list cost, at the public price, still 7,500,000).
         record(CostRecord.newBuilder().setTenantId(tenant).setEventId("b-void").setCorrectsEventId("b")
                         .setCorrection(CorrectionKind.CORRECTION_KIND_VOID).build(),
                 priced(tenant, "c-amend", "2026-02-01T03:00:00Z", "entriestest", MODEL, 2_000, 5_000_000, 1_000,
@@ -72,8 +72,18 @@ class LedgerEntriesTest {
                 CostRecord.newBuilder().setTenantId(tenant).setEventId("d-rerate").setCorrectsEventId("d")
                         .setCorrection(CorrectionKind.CORRECTION_KIND_RERATE).setProvider("entriestest")
                         .setModel(MODEL).setPricingStatus(PricingStatus.PRICING_STATUS_PRICED).setPriceId("p2")
-                        .setCostNanos(6_000_000).setBreakdown(CostBreakdown.newBuilder().setInputNanos(2_000_000)
+                        .setCostNanos(6_000_000).setListCostNanos(7_500_000).setBreakdown(CostBreakdown.newBuilder().setInputNanos(2_000_000)
                                 .setOutputNanos(4_000_000)).build());
+
+        // a as if written before the ledger kept list costs (V10): unknown.
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement update = connection.prepareStatement("UPDATE attribution.cost_ledger"
+                     + " SET list_cost_nanos = NULL WHERE tenant_id = ? AND event_id = 'a'")) {
+            update.setString(1, tenant);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
 
         List<LedgerEntry> entries = new ArrayList<>();
         String token = "";
@@ -95,6 +105,9 @@ class LedgerEntriesTest {
         assertThat(entries).extracting(LedgerEntry::getEntryKind).containsExactly("USAGE", "AMEND", "RERATE");
         assertThat(entries).extracting(LedgerEntry::getCostNanos).containsExactly(7_500_000L, 15_000_000L, 6_000_000L);
         assertThat(entries).extracting(LedgerEntry::getPriceId).containsExactly("price-" + MODEL, "price-" + MODEL, "p2");
+        // a: unknown; c: its AMEND record sent none (0); d: the RERATE's 7,500,000.
+        assertThat(entries).extracting(LedgerEntry::getHasListCost).containsExactly(false, true, true);
+        assertThat(entries).extracting(LedgerEntry::getListCostNanos).containsExactly(0L, 0L, 7_500_000L);
         LedgerEntry a = entries.get(0);
         assertThat(a.getUsage().getInputTokens()).isEqualTo(1_000);
         assertThat(a.getUsage().getOutputTokens()).isEqualTo(500);
