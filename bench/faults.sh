@@ -9,6 +9,6 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ROWS="${1:-0}"
 cd "$ROOT"
 # The services are packaged in the same reactor, so e2e always starts the current code.
-./mvnw -q -pl pricing-service,attribution-service,budget-service,ingest-service,cli,e2e verify \
+./mvnw -q -pl e2e -am verify \
   -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=FaultToleranceIT -Dfaults.rows="$ROWS" \
   | grep -E "^(fault|deleted)" || { echo "fault test FAILED: see e2e/target/failsafe-reports and e2e/target/fault-logs" >&2; exit 1; }

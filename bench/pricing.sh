@@ -6,5 +6,5 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
-./mvnw -q -pl pricing-service test -Dtest=PricingBench -Dtokenledger.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
+./mvnw -q -pl pricing-service -am test -Dtest=PricingBench -Dtokenledger.bench=true -Dsurefire.failIfNoSpecifiedTests=false \
   -Djacoco.skip=true 2>&1 | grep -E "^BENCH|ERROR|FAIL" || true

@@ -24,8 +24,8 @@ psql_db() { psql -X -q -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 now() { date +%s.%N; }
 
 # The statements QueryCost runs, from the service's own builders.
-(cd "$ROOT" && ./mvnw -q -pl attribution-service test-compile)
-PLATFORM="$(find "$HOME/.m2/repository/io/tokenledger/platform" -name 'platform-*.jar' | head -1)"
+(cd "$ROOT" && ./mvnw -q -pl attribution-service -am test-compile)
+PLATFORM="$ROOT/platform/target/classes"
 java -cp "$ROOT/attribution-service/target/classes:$ROOT/attribution-service/target/test-classes:$PLATFORM" \
   io.tokenledger.attribution.persistence.BenchQueryScripts bench 2026-01-01T00:00:00Z 2026-01-31T00:00:00Z "$WORK"
 

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -42,6 +43,15 @@ public class BudgetCache {
             byTenant.put(tenant, entry);
         }
         return entry.budgets();
+    }
+
+    /** The tenant's budgets when loaded and not older than the refresh age; empty when a reload is due. */
+    public Optional<List<Budget>> freshBudgetsOf(String tenant) {
+        Entry entry = byTenant.get(tenant);
+        if (entry == null || entry.loadedAt().plus(maxAge).isBefore(clock.instant())) {
+            return Optional.empty();
+        }
+        return Optional.of(entry.budgets());
     }
 
     /** Reloads the tenant's list now (after a create). */

@@ -1,6 +1,8 @@
 package io.tokenledger.budget.application;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.budget.config.BudgetConfig;
 import io.tokenledger.budget.domain.Budget;
@@ -12,7 +14,6 @@ import io.tokenledger.budget.domain.Ids;
 import io.tokenledger.budget.domain.OpenReservation;
 import io.tokenledger.budget.redis.Reservations;
 import io.tokenledger.budget.redis.SpendCounters;
-import io.tokenledger.platform.error.TokenLedgerException;
 import io.tokenledger.platform.error.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +50,16 @@ public class BudgetEnforcement {
         long tokens() {
             return estimatedTokens > 0 ? estimatedTokens : expectedUsage.map(TokenTotals::of).orElse(0L);
         }
+
+        /** A token-only check (estimated_tokens, no usage to price) reserves no cost in USD budgets. */
+        boolean tokenOnly() {
+            return estimatedTokens > 0 && expectedUsage.isEmpty();
+        }
+
+        /** Whether the cost estimate is the priced expected usage. */
+        boolean needsPricing() {
+            return estimatedCostNanos == 0 && !tokenOnly();
+        }
     }
 
     private static final Logger LOG = Logger.getLogger(BudgetEnforcement.class);
@@ -71,51 +83,107 @@ public class BudgetEnforcement {
         this.meters = meters;
     }
 
-    public CheckOutcome check(CheckRequest request) {
+    /** What a check reserves, and where: the estimate and every matching budget's window at the call's time. */
+    private record Prepared(CheckRequest request, Instant now, long estimate, long tokens,
+                            List<SpendCounters.Target> targets) {
+    }
+
+    /**
+     * Checks and reserves. When the tenant's budgets and the estimate's price are in memory (the usual case) the
+     * whole check runs on the calling event loop with one non-blocking EVALSHA; otherwise it is prepared on a
+     * worker thread first (reload of the budgets from PostgreSQL, or a PriceUsage call).
+     */
+    public Uni<CheckOutcome> check(CheckRequest request) {
+        return Uni.createFrom().deferred(() -> {
+            validate(request);
+            Instant now = clock.instant();
+            Optional<Prepared> fromMemory = prepareFromMemory(request, now);
+            Uni<Prepared> prepared = fromMemory.isPresent() ? Uni.createFrom().item(fromMemory.get())
+                    : Uni.createFrom().item(() -> prepare(request, now)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            return prepared.chain(this::reserve);
+        });
+    }
+
+    private static void validate(CheckRequest request) {
         Violations violations = new Violations();
         violations.check(!request.tenantId().isBlank(), "tenant_id", "is required");
         violations.check(request.estimatedCostNanos() >= 0, "estimated_cost_nanos", "must be >= 0");
         violations.check(request.estimatedTokens() >= 0, "estimated_tokens", "must be >= 0");
-        // A token-only check (estimated_tokens, no usage to price) reserves no cost in USD budgets.
-        boolean tokenOnly = request.estimatedTokens() > 0 && request.expectedUsage().isEmpty();
-        if (request.estimatedCostNanos() == 0 && !tokenOnly) {
+        if (request.estimatedCostNanos() == 0 && !request.tokenOnly()) {
             violations.check(!request.model().isBlank(), "model", "is required when estimated_cost_nanos is 0");
             violations.check(request.expectedUsage().isPresent(), "expected_usage", "is required when estimated_cost_nanos is 0");
         }
         violations.throwIfAny();
-        Instant now = clock.instant();
+    }
+
+    private Optional<Prepared> prepareFromMemory(CheckRequest request, Instant now) {
+        Optional<List<Budget>> budgets = cache.freshBudgetsOf(request.tenantId());
+        if (budgets.isEmpty()) {
+            return Optional.empty();
+        }
+        if (request.needsPricing()) {
+            OptionalLong cached = pricer.cachedPrice(request.tenantId(), request.provider(), request.model(),
+                    request.expectedUsage().orElseThrow());
+            return cached.isPresent()
+                    ? Optional.of(prepared(request, now, cached.getAsLong(), budgets.get())) : Optional.empty();
+        }
+        return Optional.of(prepared(request, now, request.estimatedCostNanos(), budgets.get()));
+    }
+
+    /** Blocking: may reload the tenant's budgets and call pricing-service. */
+    private Prepared prepare(CheckRequest request, Instant now) {
+        long estimate = request.needsPricing()
+                ? pricer.price(request.tenantId(), request.provider(), request.model(), request.time().orElse(now),
+                        request.expectedUsage().orElseThrow())
+                : request.estimatedCostNanos();
+        return prepared(request, now, estimate, cache.budgetsOf(request.tenantId()));
+    }
+
+    private static Prepared prepared(CheckRequest request, Instant now, long estimate, List<Budget> budgets) {
         Instant at = request.time().orElse(now);
-        long tokens = request.tokens();
-        long estimate = request.estimatedCostNanos() > 0 || tokenOnly ? request.estimatedCostNanos()
-                : pricer.price(request.tenantId(), request.provider(), request.model(), at,
-                        request.expectedUsage().orElseThrow(() -> new TokenLedgerException.Invalid("expected_usage", "is required")));
         List<SpendCounters.Target> targets = new ArrayList<>();
-        for (Budget budget : cache.budgetsOf(request.tenantId())) {
+        for (Budget budget : budgets) {
             if (budget.matches(request.dimensions())) {
                 targets.add(new SpendCounters.Target(budget, budget.windowAt(at)));
             }
         }
+        return new Prepared(request, now, estimate, request.tokens(), targets);
+    }
+
+    private Uni<CheckOutcome> reserve(Prepared prepared) {
         String reservationId = Ids.newId("rsv");
-        Instant expiry = now.plus(reservationTtl);
-        Reservations.Outcome reserved = targets.isEmpty()
-                ? new Reservations.Outcome(true, List.of())
-                : reservations.reserve(request.tenantId(), targets, reservationId, estimate, tokens, now, expiry);
+        Instant expiry = prepared.now().plus(reservationTtl);
+        if (prepared.targets().isEmpty()) {
+            return Uni.createFrom().item(() -> decide(prepared, reservationId, expiry,
+                    new Reservations.Outcome(true, List.of())));
+        }
+        return reservations.reserveAsync(prepared.request().tenantId(), prepared.targets(), reservationId,
+                        prepared.estimate(), prepared.tokens(), prepared.now(), expiry)
+                .map(reserved -> decide(prepared, reservationId, expiry, reserved));
+    }
+
+    private CheckOutcome decide(Prepared prepared, String reservationId, Instant expiry, Reservations.Outcome reserved) {
+        String tenant = prepared.request().tenantId();
+        List<SpendCounters.Target> targets = prepared.targets();
         List<BudgetStatus> statuses = new ArrayList<>(targets.size());
         for (int i = 0; i < targets.size(); i++) {
             Reservations.Counted counted = reserved.counted().get(i);
             statuses.add(new BudgetStatus(targets.get(i).budget(), targets.get(i).window(), counted.spentNanos(),
                     counted.reservedNanos()));
         }
-        CheckOutcome outcome = DecisionPolicy.decide(statuses, estimate, tokens);
+        CheckOutcome outcome = DecisionPolicy.decide(statuses, prepared.estimate(), prepared.tokens());
         if (reserved.admitted() == (outcome.decision() == Decision.DENY)) {
             // The script and the policy apply the same rule to the same values; disagreement is a bug.
-            throw new IllegalStateException("reserve script and decision policy disagree for tenant " + request.tenantId());
+            throw new IllegalStateException("reserve script and decision policy disagree for tenant " + tenant);
         }
-        recordShadowDenials(request.tenantId(), statuses, outcome, estimate, tokens);
-        if (reserved.admitted() && !targets.isEmpty()) {
-            journal.opened(new OpenReservation(reservationId, request.tenantId(), reserved.record(), now, expiry));
+        recordShadowDenials(tenant, statuses, outcome, prepared.estimate(), prepared.tokens());
+        if (!reserved.admitted()) {
+            return outcome;
         }
-        return reserved.admitted() ? outcome.withReservation(reservationId, expiry) : outcome;
+        if (!targets.isEmpty()) {
+            journal.opened(new OpenReservation(reservationId, tenant, reserved.record(), prepared.now(), expiry));
+        }
+        return outcome.withReservation(reservationId, expiry);
     }
 
     private void recordShadowDenials(String tenant, List<BudgetStatus> statuses, CheckOutcome outcome, long estimateNanos,

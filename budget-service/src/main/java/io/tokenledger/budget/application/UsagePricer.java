@@ -2,6 +2,7 @@ package io.tokenledger.budget.application;
 
 import io.tokenledger.api.common.v1.TokenUsage;
 import java.time.Instant;
+import java.util.OptionalLong;
 
 /** Prices an expected usage (port to pricing-service). */
 public interface UsagePricer {
@@ -11,4 +12,7 @@ public interface UsagePricer {
      * {@code TokenLedgerException.Invalid} on {@code model} when the usage cannot be priced.
      */
     long price(String tenant, String provider, String model, Instant at, TokenUsage usage);
+
+    /** The cost when it is known without a call to pricing-service (a fresh cached answer), else empty. */
+    OptionalLong cachedPrice(String tenant, String provider, String model, TokenUsage usage);
 }

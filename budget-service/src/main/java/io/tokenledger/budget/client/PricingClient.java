@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -54,13 +55,20 @@ public class PricingClient implements UsagePricer {
     }
 
     @Override
+    public OptionalLong cachedPrice(String tenant, String provider, String model, TokenUsage usage) {
+        Cached cached = cache.get(new Key(tenant, provider, model, usage));
+        return cached != null && System.nanoTime() - cached.pricedAtNanos() < ttlNanos
+                ? OptionalLong.of(cached.costNanos()) : OptionalLong.empty();
+    }
+
+    @Override
     public long price(String tenant, String provider, String model, Instant at, TokenUsage usage) {
-        Key key = new Key(tenant, provider, model, usage);
-        long now = System.nanoTime();
-        Cached cached = cache.get(key);
-        if (cached != null && now - cached.pricedAtNanos() < ttlNanos) {
-            return cached.costNanos();
+        OptionalLong cached = cachedPrice(tenant, provider, model, usage);
+        if (cached.isPresent()) {
+            return cached.getAsLong();
         }
+        long now = System.nanoTime();
+        Key key = new Key(tenant, provider, model, usage);
         long cost = priceRemotely(tenant, provider, model, at, usage);
         if (cache.size() >= MAX_CACHED) {
             cache.clear();

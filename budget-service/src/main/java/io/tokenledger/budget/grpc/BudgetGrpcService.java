@@ -123,14 +123,15 @@ public class BudgetGrpcService implements BudgetService {
         });
     }
 
+    /** Not {@code @Blocking}: the check runs on the event loop and moves to a worker only when it must wait. */
     @Override
-    @Blocking
     public Uni<CheckBudgetResponse> checkBudget(CheckBudgetRequest request) {
-        return Uni.createFrom().item(() -> ProtoMapper.toProto(enforcement.check(new BudgetEnforcement.CheckRequest(
-                request.getTenantId(), request.getDimensionsMap(), request.getEstimatedCostNanos(),
-                request.getProvider(), request.getModel(),
-                request.hasExpectedUsage() ? Optional.of(request.getExpectedUsage()) : Optional.empty(),
-                ProtoMapper.optionalInstant(request.hasTime(), request.getTime()), request.getEstimatedTokens()))));
+        return enforcement.check(new BudgetEnforcement.CheckRequest(
+                        request.getTenantId(), request.getDimensionsMap(), request.getEstimatedCostNanos(),
+                        request.getProvider(), request.getModel(),
+                        request.hasExpectedUsage() ? Optional.of(request.getExpectedUsage()) : Optional.empty(),
+                        ProtoMapper.optionalInstant(request.hasTime(), request.getTime()), request.getEstimatedTokens()))
+                .map(ProtoMapper::toProto);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.tokenledger.budget.redis;
 
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -33,7 +34,7 @@ final class LuaScript {
         try {
             return redis.batchAndAwait(requestsForSha.apply(sha()));
         } catch (RuntimeException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("NOSCRIPT")) {
+            if (!isNoScript(e)) {
                 throw e;
             }
             // Redis lost its script cache (restart, SCRIPT FLUSH): no command of the batch ran, so resend.
@@ -46,6 +47,34 @@ final class LuaScript {
     /** Runs one EVALSHA built for the current SHA. */
     Response run(Function<String, Request> requestForSha) {
         return batch(s -> List.of(requestForSha.apply(s))).get(0);
+    }
+
+    /**
+     * Runs one EVALSHA without blocking the calling thread (CheckBudget runs on the event loop); loads the script
+     * first when its SHA is not known yet, and again when Redis lost it.
+     */
+    Uni<Response> runAsync(Function<String, Request> requestForSha) {
+        return shaAsync().chain(s -> redis.send(requestForSha.apply(s)))
+                .onFailure(LuaScript::isNoScript).recoverWithUni(e -> {
+                    LOG.infof("Redis lost the script %s; loading it again", name);
+                    sha = null;
+                    return shaAsync().chain(s -> redis.send(requestForSha.apply(s)));
+                });
+    }
+
+    private static boolean isNoScript(Throwable e) {
+        return e.getMessage() != null && e.getMessage().contains("NOSCRIPT");
+    }
+
+    private Uni<String> shaAsync() {
+        String current = sha;
+        if (current != null) {
+            return Uni.createFrom().item(current);
+        }
+        return redis.send(Request.cmd(Command.SCRIPT).arg("LOAD").arg(source)).map(loaded -> {
+            sha = loaded.toString();
+            return sha;
+        });
     }
 
     private String sha() {

@@ -2,6 +2,7 @@ package io.tokenledger.budget.redis;
 
 import io.tokenledger.budget.domain.Budget;
 import io.tokenledger.budget.domain.Window;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -46,26 +47,28 @@ public class Reservations {
         this.restoreScript = new LuaScript(redis, "/redis/restore.lua");
     }
 
-    /** Reserves a USD estimate (no tokens); see {@link #reserve(String, List, String, long, long, Instant, Instant)}. */
+    /** Reserves a USD estimate (no tokens) and waits for the answer (not on an event loop); see {@link #reserveAsync}. */
     public Outcome reserve(String tenant, List<SpendCounters.Target> targets, String reservationId, long amount,
                            Instant now, Instant expiry) {
-        return reserve(tenant, targets, reservationId, amount, 0L, now, expiry);
+        return reserveAsync(tenant, targets, reservationId, amount, 0L, now, expiry).await().indefinitely();
     }
 
     /**
      * Reserves the estimate (nano-USD in USD budgets, tokens in token budgets) in every target window unless an
      * enforced budget would exceed its deny cap ({@code spent + reserved + amount > cap}); shadow budgets never stop it.
      */
-    public Outcome reserve(String tenant, List<SpendCounters.Target> targets, String reservationId, long estimateNanos,
-                           long estimateTokens, Instant now, Instant expiry) {
+    public Uni<Outcome> reserveAsync(String tenant, List<SpendCounters.Target> targets, String reservationId,
+                                     long estimateNanos, long estimateTokens, Instant now, Instant expiry) {
         StringBuilder record = new StringBuilder().append(reservationId);
         for (SpendCounters.Target target : targets) {
             record.append('|').append(CounterKeys.base(tenant, target.budget(), target.window()))
                     .append('|').append(target.budget().amountOf(estimateNanos, estimateTokens));
         }
         long recordTtl = Duration.between(now, expiry).plus(RECORD_GRACE).toMillis();
-        return run(tenant, targets, CounterKeys.reservation(tenant, reservationId), now, expiry, estimateNanos,
-                estimateTokens, reservationId, record.toString(), recordTtl, "reserve");
+        String recorded = record.toString();
+        return script.runAsync(sha -> request(sha, tenant, targets, CounterKeys.reservation(tenant, reservationId), now,
+                        expiry, estimateNanos, estimateTokens, reservationId, recorded, recordTtl, "reserve"))
+                .map(response -> outcome(response, targets.size(), recorded));
     }
 
     /** Spent and open reservations of each target window at {@code now}. */
@@ -73,35 +76,38 @@ public class Reservations {
         if (targets.isEmpty()) {
             return List.of();
         }
-        return run(tenant, targets, CounterKeys.reservation(tenant, ""), now, now, 0, 0, "-", "", 1, "peek").counted();
+        Response response = script.run(sha -> request(sha, tenant, targets, CounterKeys.reservation(tenant, ""), now,
+                now, 0, 0, "-", "", 1, "peek"));
+        return outcome(response, targets.size(), "").counted();
     }
 
-    private Outcome run(String tenant, List<SpendCounters.Target> targets, String recordKey, Instant now,
-                        Instant expiry, long estimateNanos, long estimateTokens, String reservationId, String record,
-                        long recordTtlMillis, String mode) {
-        Response response = script.run(sha -> {
-            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(1 + 3 * targets.size()).arg(recordKey);
-            for (SpendCounters.Target target : targets) {
-                String base = CounterKeys.base(tenant, target.budget(), target.window());
-                String spent = target.budget().rolling() ? CounterKeys.bucketPrefix(tenant, target.budget().id())
-                        : base + ":spent";
-                request.arg(spent).arg(base + ":rsv").arg(base + ":rz");
-            }
-            request.arg(now.toEpochMilli()).arg(expiry.toEpochMilli()).arg(reservationId).arg(record)
-                    .arg(recordTtlMillis).arg(mode);
-            for (SpendCounters.Target target : targets) {
-                Budget budget = target.budget();
-                Window window = target.window();
-                request.arg(budget.denyCap()).arg(budget.shadow() ? "0" : "1")
-                        .arg(Math.max(window.end().plus(SpendCounters.COUNTER_RETENTION).getEpochSecond(),
-                                expiry.plus(RECORD_GRACE).getEpochSecond()))
-                        .arg(budget.amountOf(estimateNanos, estimateTokens));
-                SpendCounters.addBuckets(request, target);
-            }
-            return request;
-        });
-        List<Counted> counted = new ArrayList<>(targets.size());
-        for (int i = 0; i < targets.size(); i++) {
+    private static Request request(String sha, String tenant, List<SpendCounters.Target> targets, String recordKey,
+                                   Instant now, Instant expiry, long estimateNanos, long estimateTokens,
+                                   String reservationId, String record, long recordTtlMillis, String mode) {
+        Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(1 + 3 * targets.size()).arg(recordKey);
+        for (SpendCounters.Target target : targets) {
+            String base = CounterKeys.base(tenant, target.budget(), target.window());
+            String spent = target.budget().rolling() ? CounterKeys.bucketPrefix(tenant, target.budget().id())
+                    : base + ":spent";
+            request.arg(spent).arg(base + ":rsv").arg(base + ":rz");
+        }
+        request.arg(now.toEpochMilli()).arg(expiry.toEpochMilli()).arg(reservationId).arg(record)
+                .arg(recordTtlMillis).arg(mode);
+        for (SpendCounters.Target target : targets) {
+            Budget budget = target.budget();
+            Window window = target.window();
+            request.arg(budget.denyCap()).arg(budget.shadow() ? "0" : "1")
+                    .arg(Math.max(window.end().plus(SpendCounters.COUNTER_RETENTION).getEpochSecond(),
+                            expiry.plus(RECORD_GRACE).getEpochSecond()))
+                    .arg(budget.amountOf(estimateNanos, estimateTokens));
+            SpendCounters.addBuckets(request, target);
+        }
+        return request;
+    }
+
+    private static Outcome outcome(Response response, int targets, String record) {
+        List<Counted> counted = new ArrayList<>(targets);
+        for (int i = 0; i < targets; i++) {
             counted.add(new Counted(response.get(1 + 2 * i).toLong(), response.get(2 + 2 * i).toLong()));
         }
         return new Outcome(response.get(0).toLong() == 1L, counted, record);

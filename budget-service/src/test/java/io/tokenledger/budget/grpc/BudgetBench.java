@@ -179,10 +179,10 @@ class BudgetBench {
         Supplier<CompletableFuture<?>> evalCall = () -> redis.send(Request.cmd(Command.EVALSHA).arg(sha).arg(0))
                 .subscribeAsCompletionStage();
         // Warm-up (JIT, connections), unmeasured.
-        paced(checkCall, RATE_PER_SECOND, 2);
+        paced(checkCall, RATE_PER_SECOND, 4);
         paced(noopCall, RATE_PER_SECOND, 1);
         paced(evalCall, RATE_PER_SECOND, 1);
-        paced(rollingCall, RATE_PER_SECOND, 1);
+        paced(rollingCall, RATE_PER_SECOND, 2);
 
         long[] grpc = paced(noopCall, RATE_PER_SECOND, SECONDS);
         long[] eval = paced(evalCall, RATE_PER_SECOND, SECONDS);
@@ -220,6 +220,13 @@ class BudgetBench {
             all[i] = call.get().whenComplete((r, e) -> latencies[index] = System.nanoTime() - sent);
         }
         CompletableFuture.allOf(all).get(60, TimeUnit.SECONDS);
+        if (Boolean.getBoolean("bench.dump")) {
+            StringBuilder dump = new StringBuilder();
+            for (long l : latencies) {
+                dump.append(l / 1000).append('\n');
+            }
+            Files.writeString(Path.of("target", "bench-latency-" + System.nanoTime() + ".txt"), dump);
+        }
         Arrays.sort(latencies);
         return latencies;
     }
