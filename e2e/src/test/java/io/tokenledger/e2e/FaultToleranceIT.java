@@ -8,6 +8,7 @@ import io.tokenledger.api.attribution.v1.QueryCostResponse;
 import io.tokenledger.api.budget.v1.BudgetEvent;
 import io.tokenledger.api.budget.v1.CreateWebhookEndpointRequest;
 import io.tokenledger.api.budget.v1.ListBudgetEventsRequest;
+import io.tokenledger.api.budget.v1.RebuildCountersRequest;
 import io.tokenledger.api.budget.v1.WebhookEndpoint;
 import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.UsageEvent;
@@ -50,9 +51,9 @@ import org.junit.jupiter.api.TestInstance;
  * Redis keys once and replays the rest. The ledger must equal the trace exactly, every event must be charged exactly
  * once, and no webhook may arrive twice. Expected figures are computed here from the trace rows and the catalog file.
  *
- * <p>The counters are not rebuilt after the Redis flush here (budget-service's RebuildCounters covers only the current
- * window, and these events are dated yesterday), so afterwards they hold exactly the spend charged since the flush:
- * that is what is asserted.
+ * <p>After the Redis flush the counters are rebuilt from the ledger with RebuildCounters (its {@code since} reaches
+ * yesterday's window, where these events are dated) while no charge is in flight; they must then equal the ledger
+ * again, and after the rest of the replay equal the ledger sum of the whole trace.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultToleranceIT {
@@ -151,14 +152,18 @@ class FaultToleranceIT {
         long deleted = RedisKeys.deleteTenantKeys(REDIS_DB, tenant);
         System.out.printf("deleted %d Redis keys of %s%n", deleted, tenant);
         assertThat(deleted).isPositive();
+        clients.budget().rebuildCounters(RebuildCountersRequest.newBuilder().setTenantId(tenant)
+                .setSince(UsageEvents.timestamp(traceStart)).build());
+        // Rebuilt exactly from the ledger.
+        assertCountersEqual(0, flushAt);
         Thread traffic = sender.sendInBackground(events.subList(flushAt, events.size()), 0);
         traffic.join();
         sender.rethrow();
         awaitNoPendingEvents();
 
         assertLedgerEquals(0, events.size());
-        // No rebuild RPC yet: the counters restarted from zero at the flush and counted each later event once.
-        assertCountersEqual(flushAt, events.size());
+        // Each later event counted once on top of the rebuilt counters: every counter equals the ledger sum.
+        assertCountersEqual(0, events.size());
         assertWebhooksDeliveredOnce();
         Map<EventStatus, Long> counts = sender.counts();
         System.out.printf("fault test: %,d events, answers %s, %.1f s%n", events.size(), counts,

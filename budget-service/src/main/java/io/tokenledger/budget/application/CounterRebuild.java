@@ -8,6 +8,7 @@ import io.tokenledger.budget.domain.Window;
 import io.tokenledger.budget.persistence.ReservationRepository;
 import io.tokenledger.budget.redis.Reservations;
 import io.tokenledger.budget.redis.SpendCounters;
+import io.tokenledger.platform.error.Violations;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,12 +16,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jboss.logging.Logger;
 
 /**
- * Rebuilds a tenant's live spend counters from the ledger (Redis is a cache): each budget's current-window spend
- * (cost, or total tokens for a token budget) is recomputed with the ledger's QueryCost over the budget's scope and
+ * Rebuilds a tenant's live spend counters from the ledger (Redis is a cache): each budget's spend in its current
+ * window, and on request in earlier windows (cost, or total tokens for a token budget), is recomputed with the ledger's QueryCost over the budget's scope and
  * window, and written over the counter. A rolling budget's buckets are rebuilt from hourly ledger totals: exact for
  * hour buckets; with minute buckets each hour's spend goes to the hour's last minute bucket (the current bucket for
  * the current hour), so it may keep counting up to 59 minutes longer than the original charges would have.
@@ -56,21 +58,37 @@ public class CounterRebuild {
 
     /** Rewrites every budget's current-window counter of the tenant; returns the statuses after. */
     public List<BudgetStatus> rebuild(String tenant) {
+        return rebuild(tenant, Optional.empty());
+    }
+
+    /**
+     * Rewrites every budget's counters of the tenant: the current window and, with {@code since}, every earlier
+     * calendar window back to the one containing it (at most {@link SpendCounters#COUNTER_RETENTION} back, as long
+     * as counters are kept). Returns the statuses in the current windows.
+     */
+    public List<BudgetStatus> rebuild(String tenant, Optional<Instant> since) {
         BudgetCatalog.requireTenant(tenant);
+        Instant now = clock.instant();
+        since.ifPresent(from -> new Violations()
+                .check(!from.isAfter(now), "since", "must not be in the future")
+                .check(!from.isBefore(now.minus(SpendCounters.COUNTER_RETENTION)), "since",
+                        "must be within " + SpendCounters.COUNTER_RETENTION.toDays() + " days (the counters' retention)")
+                .throwIfAny());
         cache.refresh(tenant);
         List<Budget> budgets = cache.budgetsOf(tenant);
-        Instant now = clock.instant();
-        List<SpendCounters.Target> targets = new ArrayList<>(budgets.size());
-        List<Long> spent = new ArrayList<>(budgets.size());
+        List<SpendCounters.Target> targets = new ArrayList<>();
+        List<Long> spent = new ArrayList<>();
         for (Budget budget : budgets) {
-            SpendCounters.Target target = new SpendCounters.Target(budget, budget.windowAt(now));
             if (budget.rolling()) {
+                SpendCounters.Target target = new SpendCounters.Target(budget, budget.windowAt(now));
                 counters.overwriteBuckets(tenant, target, rollingBuckets(tenant, budget, target.window(), now));
                 continue;
             }
-            LedgerSpend.Spent total = ledger.total(tenant, budget.scope(), target.window());
-            targets.add(target);
-            spent.add(budget.amountOf(total.costNanos(), total.tokens()));
+            for (Window window : windowsSince(budget, since.orElse(now), now)) {
+                LedgerSpend.Spent total = ledger.total(tenant, budget.scope(), window);
+                targets.add(new SpendCounters.Target(budget, window));
+                spent.add(budget.amountOf(total.costNanos(), total.tokens()));
+            }
         }
         counters.overwrite(tenant, targets, spent);
         journal.flush();
@@ -78,9 +96,21 @@ public class CounterRebuild {
         for (OpenReservation open : reservationRows.open(tenant, now)) {
             restored += reservations.restore(tenant, open.id(), open.record(), now, open.expiresAt());
         }
-        LOG.infof("Rebuilt %d budget counters of tenant %s from the ledger; restored %d reservation windows",
-                budgets.size(), tenant, restored);
+        LOG.infof("Rebuilt %d window counters of %d budgets of tenant %s from the ledger; restored %d reservation"
+                + " windows", targets.size(), budgets.size(), tenant, restored);
         return statuses.at(tenant, budgets, now);
+    }
+
+    /** A calendar budget's windows from the one containing {@code since} to the current one, oldest first. */
+    static List<Window> windowsSince(Budget budget, Instant since, Instant now) {
+        List<Window> windows = new ArrayList<>();
+        Window window = budget.windowAt(since);
+        windows.add(window);
+        while (!now.isBefore(window.end())) {
+            window = budget.windowAt(window.end());
+            windows.add(window);
+        }
+        return windows;
     }
 
     private Map<Instant, Long> rollingBuckets(String tenant, Budget budget, Window window, Instant now) {

@@ -187,7 +187,8 @@ public class BudgetGrpcService implements BudgetService {
     public Uni<RebuildCountersResponse> rebuildCounters(RebuildCountersRequest request) {
         return Uni.createFrom().item(() -> {
             RebuildCountersResponse.Builder response = RebuildCountersResponse.newBuilder();
-            rebuild.rebuild(request.getTenantId()).forEach(s -> response.addStatuses(ProtoMapper.toProto(s)));
+            rebuild.rebuild(request.getTenantId(),
+                    ProtoMapper.optionalInstant(request.hasSince(), request.getSince())).forEach(s -> response.addStatuses(ProtoMapper.toProto(s)));
             return response.build();
         });
     }

@@ -27,7 +27,7 @@ public class SpendCounters {
     /** How long an event id is remembered for dedupe. */
     static final Duration DEDUPE_TTL = Duration.ofDays(7);
     /** How long a window's counter outlives the window (late reads, rebuild checks). */
-    static final Duration COUNTER_RETENTION = Duration.ofDays(35);
+    public static final Duration COUNTER_RETENTION = Duration.ofDays(35);
     /** How long a rolling bucket outlives the last window that contains it. */
     static final Duration ROLLING_BUCKET_RETENTION = Duration.ofDays(1);
     private static final int PIPELINE_CHUNK = 500;

@@ -69,8 +69,44 @@ class CounterRebuildTest {
         assertThat(chat.getPeriod()).isEqualTo(BudgetPeriod.BUDGET_PERIOD_WEEK);
     }
 
-    private void chargeAndLedger(String eventId, String feature, long cost) {
+    @Test
+    void rebuildWithSinceRestoresEarlierWindowsToo() {
+        Budget daily = create("daily", Map.of(), BudgetPeriod.BUDGET_PERIOD_DAY);
+        // Berlin days: yesterday noon and now are in two windows of the daily budget.
         Instant now = Instant.now();
+        Instant yesterday = now.atZone(java.time.ZoneId.of("Europe/Berlin")).toLocalDate().minusDays(1)
+                .atTime(12, 0).atZone(java.time.ZoneId.of("Europe/Berlin")).toInstant();
+        chargeAndLedger("late-1", "chat", 2_000_000_000L, yesterday);
+        chargeAndLedger("late-2", "chat", 500_000_000L, yesterday.plusSeconds(60));
+        chargeAndLedger("today-1", "chat", 700_000_000L, now);
+        assertThat(statusAt(daily, yesterday).getSpentNanos()).isEqualTo(2_500_000_000L);
+
+        TestRedis.deleteTenantKeys(redis, tenant);
+        // Without since only the current window comes back: yesterday's stays empty.
+        budgets.rebuildCounters(RebuildCountersRequest.newBuilder().setTenantId(tenant).build());
+        assertThat(status(daily).getSpentNanos()).isEqualTo(700_000_000L);
+        assertThat(statusAt(daily, yesterday).getSpentNanos()).isZero();
+
+        // With since = yesterday noon: yesterday $2.00 + $0.50 = $2.50, today $0.70, each exactly once.
+        budgets.rebuildCounters(RebuildCountersRequest.newBuilder().setTenantId(tenant)
+                .setSince(BudgetServiceTest.ts(yesterday)).build());
+        assertThat(statusAt(daily, yesterday).getSpentNanos()).isEqualTo(2_500_000_000L);
+        assertThat(status(daily).getSpentNanos()).isEqualTo(700_000_000L);
+
+        // Beyond the counters' 35-day retention there is nothing to rebuild into.
+        io.grpc.StatusRuntimeException tooOld = org.junit.jupiter.api.Assertions.assertThrows(
+                io.grpc.StatusRuntimeException.class, () -> budgets.rebuildCounters(RebuildCountersRequest.newBuilder()
+                        .setTenantId(tenant).setSince(BudgetServiceTest.ts(now.minus(java.time.Duration.ofDays(36))))
+                        .build()));
+        assertThat(tooOld.getStatus().getCode()).isEqualTo(io.grpc.Status.Code.INVALID_ARGUMENT);
+        assertThat(BudgetServiceTest.fields(tooOld)).containsExactly("since");
+    }
+
+    private void chargeAndLedger(String eventId, String feature, long cost) {
+        chargeAndLedger(eventId, feature, cost, Instant.now());
+    }
+
+    private void chargeAndLedger(String eventId, String feature, long cost, Instant now) {
         FakeAttribution.LEDGER.add(new FakeAttribution.Row(tenant, now, Map.of("feature", feature), cost));
         budgets.chargeSpend(ChargeSpendRequest.newBuilder().addCharges(SpendCharge.newBuilder().setEventId(eventId)
                 .setTenantId(tenant).setOccurredTime(BudgetServiceTest.ts(now)).putDimensions("feature", feature)
@@ -81,6 +117,11 @@ class CounterRebuildTest {
         return budgets.createBudget(CreateBudgetRequest.newBuilder().setBudget(Budget.newBuilder().setTenantId(tenant)
                 .setDisplayName(name).putAllScope(scope).setPeriod(period).setTimeZone("Europe/Berlin")
                 .setWeekStartDay(7).setLimit(ProtoMoney.of(1_000 * USD))).build()).getBudget();
+    }
+
+    private BudgetStatus statusAt(Budget budget, Instant at) {
+        return budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant).setBudgetId(budget.getBudgetId())
+                .setAtTime(BudgetServiceTest.ts(at)).build()).getStatus();
     }
 
     private BudgetStatus status(Budget budget) {
