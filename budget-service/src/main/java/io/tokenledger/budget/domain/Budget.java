@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A spend limit over a scope of business dimensions, counted per calendar or rolling window, in nano-USD or in
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param limitTokens    the limit in tokens of a token budget, else 0
  * @param rollingWindow  the length of a ROLLING window, else zero
  * @param denyThresholds the thresholds (a subset of {@code thresholds}) whose action is DENY
+ * @param calendar       the windows of a CUSTOM budget, else empty
  */
 public record Budget(
         String id,
@@ -34,7 +36,8 @@ public record Budget(
         DayOfWeek weekStart,
         long limitTokens,
         Duration rollingWindow,
-        List<Integer> denyThresholds) {
+        List<Integer> denyThresholds,
+        Optional<CustomCalendar> calendar) {
 
     public Budget {
         Objects.requireNonNull(id, "id");
@@ -47,6 +50,16 @@ public record Budget(
         Objects.requireNonNull(weekStart, "weekStart");
         Objects.requireNonNull(rollingWindow, "rollingWindow");
         denyThresholds = List.copyOf(denyThresholds);
+        Objects.requireNonNull(calendar, "calendar");
+    }
+
+    /** A budget without a custom calendar. */
+    public Budget(String id, String tenantId, String displayName, Map<String, String> scope, BudgetPeriod period,
+                  ZoneId zone, long limitNanos, List<Integer> thresholds, String etag, Instant createTime,
+                  Enforcement enforcement, DayOfWeek weekStart, long limitTokens, Duration rollingWindow,
+                  List<Integer> denyThresholds) {
+        this(id, tenantId, displayName, scope, period, zone, limitNanos, thresholds, etag, createTime, enforcement,
+                weekStart, limitTokens, rollingWindow, denyThresholds, Optional.empty());
     }
 
     /** A USD budget on a calendar window whose thresholds all notify. */
@@ -66,8 +79,11 @@ public record Budget(
 
     /** The window this budget counts {@code at} in (for ROLLING: the whole buckets ending with the one of {@code at}). */
     public Window windowAt(Instant at) {
-        return period == BudgetPeriod.ROLLING ? RollingBuckets.windowAt(rollingWindow, at)
-                : Window.containing(period, zone, weekStart, at);
+        return switch (period) {
+            case ROLLING -> RollingBuckets.windowAt(rollingWindow, at);
+            case CUSTOM -> calendar.orElseThrow().windowContaining(zone, at);
+            default -> Window.containing(period, zone, weekStart, at);
+        };
     }
 
     /**

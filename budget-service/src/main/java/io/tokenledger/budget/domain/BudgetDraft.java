@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +22,7 @@ import java.util.TreeSet;
  * @param limitTokens    the token limit of a token budget (0 for a USD budget)
  * @param rollingWindow  the length of a ROLLING window (zero otherwise)
  * @param rules          the {@code thresholds} with actions; a percent in both lists takes the rule's action
+ * @param calendar       the custom calendar as given (anchor as text, to report a bad date by field), if any
  */
 public record BudgetDraft(
         String tenantId,
@@ -34,7 +36,12 @@ public record BudgetDraft(
         int weekStartDay,
         long limitTokens,
         Duration rollingWindow,
-        List<ThresholdRule> rules) {
+        List<ThresholdRule> rules,
+        Optional<CalendarDraft> calendar) {
+
+    /** A custom calendar as given: the anchor date as ISO text, the length and unit (null when unset). */
+    public record CalendarDraft(String anchorDate, int length, CustomCalendar.Unit unit) {
+    }
 
     /** Thresholds used when the client gives none. */
     public static final List<Integer> DEFAULT_THRESHOLDS = List.of(80, 100);
@@ -43,6 +50,14 @@ public record BudgetDraft(
         scope = Map.copyOf(scope);
         thresholds = List.copyOf(thresholds);
         rules = List.copyOf(rules);
+    }
+
+    /** A draft without a custom calendar. */
+    public BudgetDraft(String tenantId, String displayName, Map<String, String> scope, Optional<BudgetPeriod> period,
+                       String timeZone, long limitNanos, List<Integer> thresholds, Enforcement enforcement,
+                       int weekStartDay, long limitTokens, Duration rollingWindow, List<ThresholdRule> rules) {
+        this(tenantId, displayName, scope, period, timeZone, limitNanos, thresholds, enforcement, weekStartDay,
+                limitTokens, rollingWindow, rules, Optional.empty());
     }
 
     /** A USD, calendar-window draft without threshold actions. */
@@ -66,7 +81,8 @@ public record BudgetDraft(
         }
         return new BudgetDraft(budget.tenantId(), budget.displayName(), budget.scope(), Optional.of(budget.period()),
                 budget.zone().getId(), budget.limitNanos(), List.of(), budget.enforcement(), budget.weekStart().getValue(),
-                budget.limitTokens(), budget.rollingWindow(), rules);
+                budget.limitTokens(), budget.rollingWindow(), rules, budget.calendar().map(c ->
+                        new CalendarDraft(c.anchor().toString(), c.length(), c.unit())));
     }
 
     /** The validated budget, or {@code TokenLedgerException.Invalid} naming every bad field. */
@@ -78,7 +94,8 @@ public record BudgetDraft(
         violations.check(limitNanos > 0 || limitTokens != 0, "budget.limit", "must be > 0 (or set limit_tokens for a token budget)");
         violations.check(!(limitNanos > 0 && limitTokens > 0), "budget.limit_tokens",
                 "a budget has either limit (USD) or limit_tokens, not both");
-        violations.check(period.isPresent(), "budget.period", "is required (HOUR, DAY, WEEK, MONTH, TOTAL or ROLLING)");
+        violations.check(period.isPresent(), "budget.period",
+                "is required (HOUR, DAY, WEEK, MONTH, TOTAL, ROLLING or CUSTOM)");
         violations.check(weekStartDay >= 0 && weekStartDay <= 7, "budget.week_start_day", "must be 1 (Monday) .. 7 (Sunday), or 0 for Monday");
         if (period.isPresent() && period.get() == BudgetPeriod.ROLLING) {
             String problem = RollingBuckets.problem(rollingWindow);
@@ -86,6 +103,7 @@ public record BudgetDraft(
         } else {
             violations.check(rollingWindow.isZero(), "budget.rolling_window", "is only for period ROLLING");
         }
+        Optional<CustomCalendar> custom = customCalendar(violations);
         ZoneId zone = ZoneId.of("UTC");
         String zoneName = timeZone.isBlank() ? "UTC" : timeZone;
         try {
@@ -120,6 +138,33 @@ public record BudgetDraft(
         boolean rolling = period.orElseThrow() == BudgetPeriod.ROLLING;
         return new Budget(id, tenantId, displayName, scope, period.orElseThrow(), zone, limitNanos, sorted, etag, createTime,
                 enforcement, DayOfWeek.of(weekStartDay == 0 ? 1 : weekStartDay), limitTokens,
-                rolling ? rollingWindow : Duration.ZERO, deny);
+                rolling ? rollingWindow : Duration.ZERO, deny, custom);
+    }
+
+    /** The validated calendar of a CUSTOM budget (required there, and only there). */
+    private Optional<CustomCalendar> customCalendar(Violations violations) {
+        boolean isCustom = period.isPresent() && period.get() == BudgetPeriod.CUSTOM;
+        if (!isCustom) {
+            violations.check(calendar.isEmpty(), "budget.custom_calendar", "is only for period CUSTOM");
+            return Optional.empty();
+        }
+        if (calendar.isEmpty()) {
+            violations.add("budget.custom_calendar", "is required for period CUSTOM");
+            return Optional.empty();
+        }
+        CalendarDraft draft = calendar.get();
+        violations.check(draft.unit() != null, "budget.custom_calendar.unit", "is required (DAYS or MONTHS)");
+        String problem = draft.unit() == null ? "unit missing" : CustomCalendar.lengthProblem(draft.length(), draft.unit());
+        if (draft.unit() != null) {
+            violations.check(problem == null, "budget.custom_calendar.length", problem);
+        }
+        LocalDate anchor = null;
+        try {
+            anchor = LocalDate.parse(draft.anchorDate());
+        } catch (DateTimeException e) {
+            violations.add("budget.custom_calendar.anchor_date", "must be an ISO date, e.g. 2026-01-15");
+        }
+        return problem == null && anchor != null
+                ? Optional.of(new CustomCalendar(anchor, draft.length(), draft.unit())) : Optional.empty();
     }
 }

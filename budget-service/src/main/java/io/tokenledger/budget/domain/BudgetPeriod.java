@@ -2,7 +2,8 @@ package io.tokenledger.budget.domain;
 
 /**
  * The window a budget's spend is counted in. TOTAL is one window for all time (it never resets); ROLLING is the
- * budget's rolling length ending at the call (see {@link RollingBuckets}).
+ * budget's rolling length ending at the call (see {@link RollingBuckets}); CUSTOM repeats the budget's
+ * {@link CustomCalendar} (fiscal months, quarters, sprints).
  */
 public enum BudgetPeriod {
     DAY,
@@ -10,5 +11,6 @@ public enum BudgetPeriod {
     HOUR,
     WEEK,
     TOTAL,
-    ROLLING
+    ROLLING,
+    CUSTOM
 }

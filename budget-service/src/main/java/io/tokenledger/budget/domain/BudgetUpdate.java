@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Applies an {@code update_mask} to a stored budget. Only fields that do not change what was counted may change:
- * a new period, zone, week start, rolling length or scope would make the live counters (keyed by budget and
+ * a new period, zone, week start, rolling length, custom calendar or scope would make the live counters (keyed by budget and
  * window) mean something else, and switching between USD and tokens would mix units in one counter; those paths
  * are rejected with INVALID_ARGUMENT naming the path (create a new budget instead).
  */
@@ -21,6 +21,7 @@ public final class BudgetUpdate {
             "time_zone", "the window defines what was counted",
             "week_start_day", "the window defines what was counted",
             "rolling_window", "the window defines what was counted",
+            "custom_calendar", "the window defines what was counted",
             "scope", "the scope defines what was counted",
             "tenant_id", "a budget never moves between tenants",
             "budget_id", "it is the budget's name",
@@ -63,6 +64,7 @@ public final class BudgetUpdate {
                 base.weekStartDay(),
                 paths.contains("limit_tokens") ? patch.limitTokens() : base.limitTokens(),
                 base.rollingWindow(),
-                thresholds ? patch.rules() : base.rules());
+                thresholds ? patch.rules() : base.rules(),
+                base.calendar());
     }
 }

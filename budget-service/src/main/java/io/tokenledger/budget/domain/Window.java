@@ -35,8 +35,8 @@ public record Window(Instant start, Instant end) {
         if (period == BudgetPeriod.TOTAL) {
             return ALL_TIME;
         }
-        if (period == BudgetPeriod.ROLLING) {
-            throw new IllegalArgumentException("a ROLLING window needs its length: use Budget.windowAt");
+        if (period == BudgetPeriod.ROLLING || period == BudgetPeriod.CUSTOM) {
+            throw new IllegalArgumentException("a " + period + " window needs its budget: use Budget.windowAt");
         }
         ZonedDateTime local = at.atZone(zone);
         if (period == BudgetPeriod.HOUR) {

@@ -2,6 +2,8 @@ package io.tokenledger.budget.grpc;
 
 import com.google.protobuf.Timestamp;
 import io.tokenledger.api.budget.v1.Budget;
+import io.tokenledger.api.budget.v1.CalendarUnit;
+import io.tokenledger.budget.domain.CustomCalendar;
 import io.tokenledger.api.budget.v1.BudgetEvent;
 import io.tokenledger.api.budget.v1.BudgetPeriod;
 import io.tokenledger.api.budget.v1.BudgetStatus;
@@ -38,6 +40,7 @@ final class ProtoMapper {
             case BUDGET_PERIOD_MONTH -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.MONTH);
             case BUDGET_PERIOD_TOTAL -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.TOTAL);
             case BUDGET_PERIOD_ROLLING -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.ROLLING);
+            case BUDGET_PERIOD_CUSTOM -> Optional.of(io.tokenledger.budget.domain.BudgetPeriod.CUSTOM);
             default -> Optional.empty();
         };
         Enforcement enforcement = budget.getEnforcement() == io.tokenledger.api.budget.v1.Enforcement.ENFORCEMENT_SHADOW
@@ -62,7 +65,17 @@ final class ProtoMapper {
                 : Duration.ZERO;
         return new BudgetDraft(budget.getTenantId(), budget.getDisplayName(), budget.getScopeMap(), period,
                 budget.getTimeZone(), limit, budget.getThresholdPercentsList(), enforcement, budget.getWeekStartDay(),
-                budget.getLimitTokens(), rolling, rules);
+                budget.getLimitTokens(), rolling, rules, budget.hasCustomCalendar()
+                        ? Optional.of(calendarDraft(budget.getCustomCalendar())) : Optional.empty());
+    }
+
+    private static BudgetDraft.CalendarDraft calendarDraft(io.tokenledger.api.budget.v1.CustomCalendar calendar) {
+        CustomCalendar.Unit unit = switch (calendar.getUnit()) {
+            case CALENDAR_UNIT_DAYS -> CustomCalendar.Unit.DAYS;
+            case CALENDAR_UNIT_MONTHS -> CustomCalendar.Unit.MONTHS;
+            default -> null;
+        };
+        return new BudgetDraft.CalendarDraft(calendar.getAnchorDate(), calendar.getLength(), unit);
     }
 
     static Budget toProto(io.tokenledger.budget.domain.Budget budget) {
@@ -74,6 +87,10 @@ final class ProtoMapper {
         if (budget.rolling()) {
             proto.setRollingWindow(com.google.protobuf.Duration.newBuilder().setSeconds(budget.rollingWindow().getSeconds()));
         }
+        budget.calendar().ifPresent(calendar -> proto.setCustomCalendar(io.tokenledger.api.budget.v1.CustomCalendar
+                .newBuilder().setAnchorDate(calendar.anchor().toString()).setLength(calendar.length())
+                .setUnit(calendar.unit() == CustomCalendar.Unit.DAYS ? CalendarUnit.CALENDAR_UNIT_DAYS
+                        : CalendarUnit.CALENDAR_UNIT_MONTHS)));
         if (budget.countsTokens()) {
             proto.setLimitTokens(budget.limitTokens());
         } else {
@@ -103,6 +120,7 @@ final class ProtoMapper {
             case MONTH -> BudgetPeriod.BUDGET_PERIOD_MONTH;
             case TOTAL -> BudgetPeriod.BUDGET_PERIOD_TOTAL;
             case ROLLING -> BudgetPeriod.BUDGET_PERIOD_ROLLING;
+            case CUSTOM -> BudgetPeriod.BUDGET_PERIOD_CUSTOM;
         };
     }
 

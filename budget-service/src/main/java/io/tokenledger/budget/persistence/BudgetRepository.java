@@ -18,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.time.LocalDate;
+import io.tokenledger.budget.domain.CustomCalendar;
 import javax.sql.DataSource;
 
 /** Budgets in {@code budget.budgets}. */
@@ -26,7 +28,7 @@ public class BudgetRepository {
 
     private static final String COLUMNS =
             "seq, id, tenant, display_name, scope::text AS scope, period, time_zone, limit_nanos, thresholds, etag, created_at, enforcement, week_start_day,"
-                    + " limit_tokens, rolling_seconds, deny_thresholds";
+                    + " limit_tokens, rolling_seconds, deny_thresholds, calendar_anchor, calendar_length, calendar_unit";
 
     private final DataSource dataSource;
 
@@ -41,7 +43,8 @@ public class BudgetRepository {
     public Budget insertIdempotent(Budget budget, Optional<String> requestId) {
         String insert = "INSERT INTO budget.budgets (id, tenant, display_name, scope, period, time_zone, limit_nanos,"
                 + " thresholds, request_id, etag, created_at, enforcement, week_start_day, limit_tokens, rolling_seconds,"
-                + " deny_thresholds) VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " deny_thresholds, calendar_anchor, calendar_length, calendar_unit)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (tenant, request_id) DO NOTHING";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(insert)) {
             ps.setString(1, budget.id());
@@ -60,6 +63,9 @@ public class BudgetRepository {
             ps.setLong(14, budget.limitTokens());
             ps.setLong(15, budget.rollingWindow().getSeconds());
             ps.setArray(16, c.createArrayOf("int4", budget.denyThresholds().toArray()));
+            ps.setObject(17, budget.calendar().map(CustomCalendar::anchor).orElse(null));
+            ps.setInt(18, budget.calendar().map(CustomCalendar::length).orElse(0));
+            ps.setString(19, budget.calendar().map(cal -> cal.unit().name()).orElse(null));
             if (ps.executeUpdate() == 1) {
                 return budget;
             }
@@ -187,6 +193,13 @@ public class BudgetRepository {
                 DayOfWeek.of(rs.getInt("week_start_day")),
                 rs.getLong("limit_tokens"),
                 Duration.ofSeconds(rs.getLong("rolling_seconds")),
-                Arrays.asList((Integer[]) rs.getArray("deny_thresholds").getArray()));
+                Arrays.asList((Integer[]) rs.getArray("deny_thresholds").getArray()),
+                calendar(rs));
+    }
+
+    private static Optional<CustomCalendar> calendar(ResultSet rs) throws SQLException {
+        LocalDate anchor = rs.getObject("calendar_anchor", LocalDate.class);
+        return anchor == null ? Optional.empty() : Optional.of(new CustomCalendar(anchor, rs.getInt("calendar_length"),
+                CustomCalendar.Unit.valueOf(rs.getString("calendar_unit"))));
     }
 }

@@ -1,13 +1,17 @@
 package io.tokenledger.budget.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.grpc.StatusRuntimeException;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.budget.v1.Budget;
 import io.tokenledger.api.budget.v1.BudgetPeriod;
 import io.tokenledger.api.budget.v1.BudgetServiceGrpc;
+import io.tokenledger.api.budget.v1.CalendarUnit;
+import io.tokenledger.api.budget.v1.CustomCalendar;
 import io.tokenledger.api.budget.v1.ChargeSpendRequest;
 import io.tokenledger.api.budget.v1.CheckBudgetRequest;
 import io.tokenledger.api.budget.v1.CheckBudgetResponse;
@@ -24,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Calendar windows reset exactly at the local boundary through the real keys (future dates, so the counters are
- * not already expired): a 23-hour DST day in New York and a Sunday-start week in Sydney.
+ * not already expired): a 23-hour DST day in New York, a Sunday-start week in Sydney and fiscal months in Tokyo.
  */
 @QuarkusTest
 class CalendarResetTest {
@@ -76,6 +80,40 @@ class CalendarResetTest {
         assertThat(next.getBudgets(0).getWindowStartTime().getSeconds()).isEqualTo(sundayMidnight.getEpochSecond());
         assertThat(next.getBudgets(0).getWindowEndTime().getSeconds())
                 .isEqualTo(sundayMidnight.plus(Duration.ofDays(7)).getEpochSecond());
+    }
+
+    @Test
+    void aFiscalMonthBudgetResetsOnTheFifteenthAndRejectsABadCalendar() {
+        // Fiscal months from the 15th in Tokyo (+09:00, no DST): 2027-07-15 00:00 local = 2027-07-14T15:00Z.
+        Budget fiscal = budgets.createBudget(CreateBudgetRequest.newBuilder().setBudget(Budget.newBuilder()
+                .setTenantId(tenant).setDisplayName("fiscal").putScope("feature", "fy").setPeriod(BudgetPeriod.BUDGET_PERIOD_CUSTOM)
+                .setTimeZone("Asia/Tokyo").setLimit(ProtoMoney.of(USD)).setCustomCalendar(CustomCalendar.newBuilder()
+                        .setAnchorDate("2027-01-15").setLength(1).setUnit(CalendarUnit.CALENDAR_UNIT_MONTHS))).build()).getBudget();
+        assertThat(fiscal.getCustomCalendar().getAnchorDate()).isEqualTo("2027-01-15");
+        Instant newMonth = Instant.parse("2027-07-14T15:00:00Z");
+        charge("fy-1", 900_000_000L, "fy", newMonth.minusNanos(1));
+        CheckBudgetResponse late = check(200_000_000L, "fy", newMonth.minusNanos(1));
+        assertThat(late.getDecision()).isEqualTo(Decision.DECISION_DENY);
+        // June 15 .. July 15 local: 30 days.
+        assertThat(late.getBudgets(0).getWindowStartTime().getSeconds())
+                .isEqualTo(Instant.parse("2027-06-14T15:00:00Z").getEpochSecond());
+        CheckBudgetResponse next = check(200_000_000L, "fy", newMonth);
+        assertThat(next.getDecision()).isEqualTo(Decision.DECISION_ALLOW);
+        assertThat(next.getBudgets(0).getSpentNanos()).isZero();
+        assertThat(next.getBudgets(0).getWindowEndTime().getSeconds())
+                .isEqualTo(Instant.parse("2027-08-14T15:00:00Z").getEpochSecond());
+
+        StatusRuntimeException bad = assertThrows(StatusRuntimeException.class, () -> budgets.createBudget(
+                CreateBudgetRequest.newBuilder().setBudget(Budget.newBuilder().setTenantId(tenant).setDisplayName("bad")
+                        .setPeriod(BudgetPeriod.BUDGET_PERIOD_CUSTOM).setLimit(ProtoMoney.of(USD))
+                        .setCustomCalendar(CustomCalendar.newBuilder().setAnchorDate("2027-02-30").setLength(0)
+                                .setUnit(CalendarUnit.CALENDAR_UNIT_DAYS))).build()));
+        assertThat(BudgetServiceTest.fields(bad)).containsExactlyInAnyOrder("budget.custom_calendar.anchor_date",
+                "budget.custom_calendar.length");
+        StatusRuntimeException missing = assertThrows(StatusRuntimeException.class, () -> budgets.createBudget(
+                CreateBudgetRequest.newBuilder().setBudget(Budget.newBuilder().setTenantId(tenant).setDisplayName("none")
+                        .setPeriod(BudgetPeriod.BUDGET_PERIOD_CUSTOM).setLimit(ProtoMoney.of(USD))).build()));
+        assertThat(BudgetServiceTest.fields(missing)).containsExactly("budget.custom_calendar");
     }
 
     private void create(BudgetPeriod period, String zone, int weekStart, String feature) {
