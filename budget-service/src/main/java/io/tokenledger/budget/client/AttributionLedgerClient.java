@@ -9,6 +9,7 @@ import io.tokenledger.api.attribution.v1.QueryCostRequest;
 import io.tokenledger.api.attribution.v1.CostRow;
 import io.tokenledger.api.attribution.v1.QueryCostResponse;
 import io.tokenledger.budget.application.LedgerSpend;
+import io.tokenledger.budget.domain.Scope;
 import io.tokenledger.budget.application.TokenTotals;
 import io.tokenledger.budget.domain.Window;
 import io.tokenledger.platform.error.TokenLedgerException;
@@ -54,7 +55,7 @@ public class AttributionLedgerClient implements LedgerSpend {
                 .setTenantId(tenant)
                 .setStartTime(timestamp(window.start()))
                 .setEndTime(timestamp(window.end()))
-                .putAllFilters(scope)
+                .putAllFilters(filters(scope))
                 .setGranularity(granularity)
                 .setTimeZone("UTC")
                 .build();
@@ -64,6 +65,16 @@ public class AttributionLedgerClient implements LedgerSpend {
             throw new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE",
                     "attribution-service could not be queried (" + e.getStatus().getCode() + "); retry later", e);
         }
+    }
+
+    /** The ledger's filter names: the api_key label is a free tag there. */
+    static Map<String, String> filters(Map<String, String> scope) {
+        Map<String, String> filters = new java.util.LinkedHashMap<>(scope);
+        String apiKey = filters.remove("api_key");
+        if (apiKey != null) {
+            filters.put(Scope.TAG_PREFIX + "api_key", apiKey);
+        }
+        return filters;
     }
 
     private static Timestamp timestamp(Instant instant) {

@@ -125,8 +125,8 @@ public record BudgetDraft(
             denyByPercent.put(rule.percent(), rule.deny());
         }
         scope.forEach((key, value) -> {
-            violations.check(Scope.KEYS.contains(key), "budget.scope[" + key + "]",
-                    "unknown dimension; use one of " + new TreeSet<>(Scope.KEYS));
+            violations.check(Scope.isKey(key), "budget.scope[" + key + "]",
+                    "unknown dimension; use one of " + new TreeSet<>(Scope.KEYS) + " or tag:<label>");
             violations.check(!value.isBlank(), "budget.scope[" + key + "]", "value must not be empty");
         });
         violations.throwIfAny();

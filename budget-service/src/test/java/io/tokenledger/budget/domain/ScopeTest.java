@@ -27,4 +27,16 @@ class ScopeTest {
     void missingDimensionDoesNotMatch() {
         assertThat(Scope.matches(Map.of("customer", "acme"), CALL)).isFalse();
     }
+
+    @Test
+    void apiKeysAndFreeTagsAreScopeKeys() {
+        Map<String, String> call = Map.of("feature", "chat", "api_key", "key-ops", "tag:region", "eu");
+        assertThat(Scope.matches(Map.of("api_key", "key-ops"), call)).isTrue();
+        assertThat(Scope.matches(Map.of("tag:region", "eu", "feature", "chat"), call)).isTrue();
+        assertThat(Scope.matches(Map.of("tag:region", "us"), call)).isFalse();
+        assertThat(Scope.isKey("api_key")).isTrue();
+        assertThat(Scope.isKey("tag:region")).isTrue();
+        assertThat(Scope.isKey("tag:")).isFalse();
+        assertThat(Scope.isKey("region")).isFalse();
+    }
 }

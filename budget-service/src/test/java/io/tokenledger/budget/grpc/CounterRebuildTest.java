@@ -102,6 +102,34 @@ class CounterRebuildTest {
         assertThat(BudgetServiceTest.fields(tooOld)).containsExactly("since");
     }
 
+    @Test
+    void budgetsScopedByApiKeyAndTagCountAndRebuildThroughTheLedgersTagFilters() {
+        Budget byKey = create("key", Map.of("api_key", "key-ops"), BudgetPeriod.BUDGET_PERIOD_DAY);
+        Budget byRegion = create("region", Map.of("tag:region", "eu"), BudgetPeriod.BUDGET_PERIOD_DAY);
+        Instant now = Instant.now();
+        // $1.00 on key-ops in eu, $0.25 on key-ops in us, $4.00 on another key in eu.
+        chargeWithLabels("k1", "key-ops", "eu", 1_000_000_000L, now);
+        chargeWithLabels("k2", "key-ops", "us", 250_000_000L, now);
+        chargeWithLabels("k3", "key-dev", "eu", 4_000_000_000L, now);
+        // key-ops: $1.00 + $0.25 = $1.25; eu: $1.00 + $4.00 = $5.00.
+        assertThat(status(byKey).getSpentNanos()).isEqualTo(1_250_000_000L);
+        assertThat(status(byRegion).getSpentNanos()).isEqualTo(5_000_000_000L);
+
+        TestRedis.deleteTenantKeys(redis, tenant);
+        budgets.rebuildCounters(RebuildCountersRequest.newBuilder().setTenantId(tenant).build());
+        assertThat(status(byKey).getSpentNanos()).isEqualTo(1_250_000_000L);
+        assertThat(status(byRegion).getSpentNanos()).isEqualTo(5_000_000_000L);
+    }
+
+    /** The ledger knows the api_key label as the tag "api_key"; a charge carries it as "api_key" and tags as "tag:*". */
+    private void chargeWithLabels(String eventId, String apiKey, String region, long cost, Instant at) {
+        FakeAttribution.LEDGER.add(new FakeAttribution.Row(tenant, at, Map.of("tag:api_key", apiKey,
+                "tag:region", region), cost));
+        budgets.chargeSpend(ChargeSpendRequest.newBuilder().addCharges(SpendCharge.newBuilder().setEventId(eventId)
+                .setTenantId(tenant).setOccurredTime(BudgetServiceTest.ts(at)).putDimensions("api_key", apiKey)
+                .putDimensions("tag:api_key", apiKey).putDimensions("tag:region", region).setCostNanos(cost)).build());
+    }
+
     private void chargeAndLedger(String eventId, String feature, long cost) {
         chargeAndLedger(eventId, feature, cost, Instant.now());
     }

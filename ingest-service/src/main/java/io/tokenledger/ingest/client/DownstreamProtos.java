@@ -128,6 +128,9 @@ final class DownstreamProtos {
         values.put("customer", dimensions.getCustomer());
         values.put("user", dimensions.getUser());
         values.put("environment", dimensions.getEnvironment());
+        // Free tags scope budgets as "tag:<label>"; the api_key label also as "api_key".
+        dimensions.getTagsMap().forEach((key, value) -> values.put("tag:" + key, value));
+        values.put("api_key", dimensions.getTagsOrDefault("api_key", ""));
         // An unset dimension scopes nothing; attribution normally fills "unattributed" itself.
         values.values().removeIf(String::isEmpty);
         return values;

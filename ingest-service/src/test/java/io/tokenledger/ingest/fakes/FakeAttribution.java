@@ -43,7 +43,12 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
                 .setFeature(labels.getOrDefault("feature", "unattributed"))
                 .setCustomer(labels.getOrDefault("customer", "unattributed"))
                 .setUser(labels.getOrDefault("user", "unattributed"))
-                .setEnvironment(labels.getOrDefault("environment", "unattributed")).build();
+                .setEnvironment(labels.getOrDefault("environment", "unattributed"))
+                // As the real ledger does: every other label is a free tag.
+                .putAllTags(labels.entrySet().stream()
+                        .filter(l -> !java.util.Set.of("team", "feature", "customer", "user", "environment").contains(l.getKey()))
+                        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+                .build();
     }
 
     @Override

@@ -53,7 +53,8 @@ class RecordUsageTest {
         double recordedBefore = counter("RECORDED", "PRICED");
 
         RecordUsageResponse response = ingest.recordUsage(RecordUsageRequest.newBuilder()
-                .addEvents(event(tenant, "e-1", "gpt-5-mini", 4808, 1200).putLabels("environment", "prod"))
+                .addEvents(event(tenant, "e-1", "gpt-5-mini", 4808, 1200).putLabels("environment", "prod")
+                        .putLabels("api_key", "key-ops"))
                 .addEvents(event(tenant, "e-2", "mystery-model", 10, 10))
                 .build());
 
@@ -91,9 +92,12 @@ class RecordUsageTest {
         List<SpendCharge> charges = Fakes.chargedFor(tenant);
         assertThat(charges).extracting(SpendCharge::getEventId).containsExactly("e-1", "e-2");
         assertThat(charges.get(0).getCostNanos()).isEqualTo(7_208_000);
-        assertThat(charges.get(0).getDimensionsMap()).isEqualTo(Map.of("team", "search", "feature", "answers",
-                "customer", "globex", "user", "unattributed", "environment", "prod", "provider", "openai",
-                "model", "gpt-5-mini-2025-08-07"));
+        // Budgets can be scoped by the free tags ("tag:<label>") and the api_key label too.
+        assertThat(charges.get(0).getDimensionsMap()).isEqualTo(Map.ofEntries(Map.entry("team", "search"),
+                Map.entry("feature", "answers"), Map.entry("customer", "globex"), Map.entry("user", "unattributed"),
+                Map.entry("environment", "prod"), Map.entry("provider", "openai"),
+                Map.entry("model", "gpt-5-mini-2025-08-07"), Map.entry("tag:ticket", "T-1"),
+                Map.entry("tag:api_key", "key-ops"), Map.entry("api_key", "key-ops")));
         assertThat(charges.get(1).getDimensionsMap()).containsEntry("model", "mystery-model")
                 .containsEntry("environment", "unattributed");
 
