@@ -4,6 +4,6 @@ package io.tokenledger.attribution.domain;
 public enum ExportFormat {
     /** TokenLedger's own columns. */
     CSV,
-    /** FinOps FOCUS 1.2 cost and usage columns plus x_ columns. */
+    /** FinOps FOCUS 1.2 cost and usage columns plus x_ columns, then the FOCUS 1.3 columns. */
     FOCUS
 }

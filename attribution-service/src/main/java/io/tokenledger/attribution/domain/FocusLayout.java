@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * FinOps FOCUS 1.2 cost and usage columns, one line per charge period, key and token class (every column, its
- * source and why some are empty: attribution-service/EXPORTS.md).
+ * FinOps FOCUS 1.2 cost and usage columns, then the columns FOCUS 1.3 adds, one line per charge period, key and
+ * token class (every column, its source and why some are empty: attribution-service/EXPORTS.md).
  *
  * <p>The ledger holds one exact cost per event; there is no separate list, contracted or amortized amount, so
  * BilledCost = EffectiveCost = ListCost = ContractedCost. Unit prices and SkuPriceId stay empty: a row sums events
@@ -26,7 +26,10 @@ public final class FocusLayout implements ExportLayout {
             "ListUnitPrice", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "ResourceId",
             "ResourceName", "ServiceCategory", "ServiceName", "ServiceSubcategory", "SkuId", "SkuMeter", "SkuPriceId",
             "Tags", "x_Customer", "x_Environment", "x_Events", "x_Feature", "x_PricingStatus", "x_Team",
-            "x_TokenClass", "x_User");
+            "x_TokenClass", "x_User",
+            // FOCUS 1.3, after every 1.2 column so that a 1.2 reader finds its columns where they were.
+            "AllocatedMethodDetails", "AllocatedMethodId", "AllocatedResourceId", "AllocatedResourceName",
+            "AllocatedTags", "ContractApplied", "HostProviderName", "ServiceProviderName");
 
     private final String tenantId;
 
@@ -89,7 +92,17 @@ public final class FocusLayout implements ExportLayout {
                 row.pricingStatus(),                                    // x_PricingStatus
                 row.team(),                                             // x_Team
                 tokenClass,                                             // x_TokenClass
-                row.user()));                                           // x_User
+                row.user(),                                             // x_User
+                // No row is a split cost allocation (shared cost items are not exported) and there are no
+                // contract commitments, so the allocation columns and ContractApplied are null.
+                "",                                                     // AllocatedMethodDetails
+                "",                                                     // AllocatedMethodId
+                "",                                                     // AllocatedResourceId
+                "",                                                     // AllocatedResourceName
+                "",                                                     // AllocatedTags
+                "",                                                     // ContractApplied
+                row.provider(),                                         // HostProviderName
+                row.provider()));                                       // ServiceProviderName
     }
 
     /** E.g. "openai/gpt-4o cached input tokens", "openai/gpt-4o web search queries". */

@@ -77,6 +77,18 @@ class ExportLayoutTest {
     }
 
     @Test
+    void focus13ColumnsComeAfterTheFocus12Columns() {
+        // A FOCUS 1.2 reader by position still finds its 41 columns where they were (x_User the 41st).
+        assertThat(FocusLayout.COLUMNS.indexOf("x_User")).isEqualTo(40);
+        assertThat(FocusLayout.COLUMNS.subList(41, FocusLayout.COLUMNS.size())).containsExactly(
+                "AllocatedMethodDetails", "AllocatedMethodId", "AllocatedResourceId", "AllocatedResourceName",
+                "AllocatedTags", "ContractApplied", "HostProviderName", "ServiceProviderName");
+        // A direct charge: five null allocation columns, null ContractApplied, the provider as service and host.
+        assertThat(new FocusLayout("acme").line(row("c-1", TokenClass.INPUT, 1, 1)))
+                .endsWith(",u-1,,,,,,,openai,openai\n");
+    }
+
+    @Test
     void exportsEveryClassButEpochs() {
         assertThat(ExportQuery.CLASSES).hasSize(TokenClass.values().length - 1).doesNotContain(TokenClass.TRAINING_EPOCHS);
     }

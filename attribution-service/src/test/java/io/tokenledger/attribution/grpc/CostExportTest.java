@@ -201,7 +201,8 @@ class CostExportTest {
                 + "EffectiveCost,InvoiceIssuerName,ListCost,ListUnitPrice,PricingQuantity,PricingUnit,ProviderName,"
                 + "PublisherName,ResourceId,ResourceName,ServiceCategory,ServiceName,ServiceSubcategory,SkuId,SkuMeter,"
                 + "SkuPriceId,Tags,x_Customer,x_Environment,x_Events,x_Feature,x_PricingStatus,x_Team,x_TokenClass,"
-                + "x_User");
+                + "x_User,AllocatedMethodDetails,AllocatedMethodId,AllocatedResourceId,AllocatedResourceName,"
+                + "AllocatedTags,ContractApplied,HostProviderName,ServiceProviderName");
         assertThat(lines).hasSize(4);
         // x5's input: 400 tokens = 0.0004 of the 1M-token pricing unit, $0.001.
         assertThat(lines[1]).isEqualTo("0.001000000,export-csv,export-csv,USD,2026-04-01T00:00:00Z,"
@@ -210,7 +211,7 @@ class CostExportTest {
                 + "openai,openai,openai/gpt-4o,gpt-4o,AI and Machine Learning,openai,Generative AI,openai/gpt-4o/input,"
                 + "input,,\"{\"\"customer\"\":\"\"acme, inc\"\",\"\"environment\"\":\"\"prod\"\",\"\"feature\"\":"
                 + "\"\"chat\"\",\"\"team\"\":\"\"search\"\",\"\"user\"\":\"\"u-2\"\"}\",\"acme, inc\",prod,1,chat,PRICED,"
-                + "search,input,u-2");
+                + "search,input,u-2,,,,,,,openai,openai");
         assertThat(lines[3]).startsWith("0.000000000,").contains(",openai/gpt-4o requests,", ",1,Requests,",
                 ",0.000001,1M Requests,", ",openai/gpt-4o/requests,requests,");
     }
