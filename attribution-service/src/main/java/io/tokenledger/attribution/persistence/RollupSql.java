@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The hourly rollups: their tables and keys, the amount columns they sum, and the statement part that adds
- * newly written ledger rows to them (see V2__hourly_rollup.sql).
+ * newly written ledger rows to them (see V2__hourly_rollup.sql; the list cost sum: V11__rollup_list_cost.sql).
  */
 final class RollupSql {
 
@@ -69,11 +69,14 @@ final class RollupSql {
         List<String> summed = new ArrayList<>(AMOUNTS);
         summed.add("event_count");
         summed.add("unpriced_count");
+        summed.add("list_cost_nanos");
         for (String amount : AMOUNTS) {
             selected.append(", SUM(").append(amount).append(")");
         }
         // Event counts sum each entry's event_count (a correction's REVERSAL takes its target's event back).
         selected.append(", SUM(event_count), COALESCE(SUM(event_count) FILTER (WHERE pricing_status = 'UNPRICED'), 0)");
+        // A row without a list cost (before V10, or the REVERSAL of one) counts its cost as list cost (V11).
+        selected.append(", SUM(COALESCE(list_cost_nanos, cost_nanos))");
         for (String column : summed) {
             columns.append(", ").append(column);
             updates.append(updates.length() == 0 ? "" : ", ")
