@@ -13,9 +13,10 @@ import java.util.TreeMap;
  * FinOps FOCUS 1.2 cost and usage columns, then the columns FOCUS 1.3 adds, one line per charge period, key and
  * token class (every column, its source and why some are empty: attribution-service/EXPORTS.md).
  *
- * <p>The ledger holds one exact cost per event; there is no separate list, contracted or amortized amount, so
- * BilledCost = EffectiveCost = ListCost = ContractedCost. Unit prices and SkuPriceId stay empty: a row sums events
- * that may have been priced at different prices, and the rollup keeps no price id.
+ * <p>BilledCost = EffectiveCost = ContractedCost: the ledger's exact cost (the tenant's own price is its contracted
+ * price; there are no commitments or amortized purchases). ListCost is the cost at the public list price
+ * ({@link ListCostSplit}). Unit prices and SkuPriceId stay empty: a row sums events that may have been priced at
+ * different prices, and the rollup keeps no price id.
  */
 public final class FocusLayout implements ExportLayout {
 
@@ -70,7 +71,7 @@ public final class FocusLayout implements ExportLayout {
                 "",                                                     // ContractedUnitPrice
                 cost,                                                   // EffectiveCost
                 row.provider(),                                         // InvoiceIssuerName
-                cost,                                                   // ListCost
+                ExportLayout.usd(row.listCostNanos()),                  // ListCost
                 "",                                                     // ListUnitPrice
                 perMillion(row.quantity()),                             // PricingQuantity
                 "1M " + unitName,                                       // PricingUnit

@@ -16,7 +16,7 @@ import java.util.Map;
  * The SQL of a cost export, read from the hourly rollup {@code cost_hourly} only (the range is whole hours or days,
  * see {@link ExportQuery}). Each rollup row (or day's sum of them) becomes one row per token class with a non-zero
  * quantity or cost, through a lateral VALUES list; the order follows the rollup's primary key, so an hourly export
- * is an index-ordered read.
+ * is an index-ordered read, and the rows of one charge (period and key) come one after the other.
  */
 final class ExportSql {
 
@@ -29,7 +29,7 @@ final class ExportSql {
 
     /**
      * Columns: 1 period start, 2..9 {@link #KEY}, 10 class index into {@link ExportQuery#CLASSES}, 11 quantity,
-     * 12 cost nanos, 13 events.
+     * 12 cost nanos, 13 events, 14 the charge's list cost (repeated on each of its rows).
      */
     static SqlStatement rows(ExportQuery query) {
         List<Object> params = new ArrayList<>();
@@ -43,6 +43,7 @@ final class ExportSql {
                     .append(", ").append(sum(partOf(tokenClass).field(), daily));
         }
         inner.append(", ").append(daily ? "SUM(event_count)::bigint" : "event_count").append(" AS events")
+                .append(", ").append(sum("list_cost_nanos", daily))
                 .append(" FROM attribution.cost_hourly WHERE tenant_id = ? AND hour_utc >= ? AND hour_utc < ?");
         params.add(query.tenantId());
         params.add(OffsetDateTime.ofInstant(query.start(), ZoneOffset.UTC));
@@ -61,8 +62,8 @@ final class ExportSql {
             values.append(i == 0 ? "" : ", ").append('(').append(i).append(", g.").append(tokenClass.field())
                     .append(", g.").append(partOf(tokenClass).field()).append(')');
         }
-        String sql = "SELECT g.period, " + prefixed(keys) + ", c.ord, c.quantity, c.nanos, g.events FROM (" + inner
-                + ") g CROSS JOIN LATERAL (VALUES " + values + ") AS c(ord, quantity, nanos)"
+        String sql = "SELECT g.period, " + prefixed(keys) + ", c.ord, c.quantity, c.nanos, g.events, g.list_cost_nanos"
+                + " FROM (" + inner + ") g CROSS JOIN LATERAL (VALUES " + values + ") AS c(ord, quantity, nanos)"
                 + " WHERE c.quantity <> 0 OR c.nanos <> 0"
                 + " ORDER BY g.period, " + prefixed(keys) + ", c.ord";
         return new SqlStatement(sql, params);

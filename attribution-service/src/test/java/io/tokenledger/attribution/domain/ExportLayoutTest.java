@@ -14,7 +14,8 @@ class ExportLayoutTest {
 
     private static ExportRow row(String customer, TokenClass tokenClass, long quantity, long nanos) {
         return new ExportRow(Instant.parse("2026-12-31T23:00:00Z"), Instant.parse("2027-01-01T00:00:00Z"), "openai",
-                "gpt-4o", "search", "chat", customer, "u-1", "prod", "PRICED", tokenClass, quantity, nanos, 3);
+                "gpt-4o", "search", "chat", customer, "u-1", "prod", "PRICED", tokenClass, quantity, nanos, 3,
+                nanos);
     }
 
     @Test
@@ -51,6 +52,18 @@ class ExportLayoutTest {
         String line = new FocusLayout("acme").line(row("c-1", TokenClass.INPUT, -1_000, -2_500_000));
         assertThat(line).startsWith("-0.002500000,acme,acme,USD,2027-01-01T00:00:00Z,2026-12-01T00:00:00Z,Usage,"
                 + "Correction,");
+    }
+
+    @Test
+    void focusListCostIsTheRowsListCostAndTheOtherCostsItsBilledCost() {
+        List<String> columns = FocusLayout.COLUMNS;
+        // Every cost column comes before Tags, the first field holding commas.
+        String[] fields = new FocusLayout("acme").line(row("c-1", TokenClass.INPUT, 10_000, 1_250_000)
+                .withListCost(2_500_000)).split(",");
+        assertThat(fields[columns.indexOf("ListCost")]).isEqualTo("0.002500000");
+        for (String billed : List.of("BilledCost", "EffectiveCost", "ContractedCost")) {
+            assertThat(fields[columns.indexOf(billed)]).as(billed).isEqualTo("0.001250000");
+        }
     }
 
     @Test

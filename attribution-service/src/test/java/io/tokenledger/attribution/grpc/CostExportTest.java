@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.tokenledger.attribution.grpc.Records.at;
+import static io.tokenledger.attribution.grpc.Records.listPriced;
 import static io.tokenledger.attribution.grpc.Records.priced;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -55,6 +56,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * x6 03-04 00:00 openai/gpt-4o  (the range's exclusive end: not exported)  9,000,000
  * exported [03-02, 03-04): 7,500,000 + 6,000,000 + 60,000,000 + 0 + 2,000,000 = 75,500,000 nano-USD
  * </pre>
+ * Every priced event is at the list price (list cost = cost); FocusListCostTest has tenant prices.
  */
 @QuarkusTest
 class CostExportTest {
@@ -79,21 +81,21 @@ class CostExportTest {
         Map<String, String> search = Map.of("team", "search", "feature", "chat", "customer", "c-1", "user", "u-1",
                 "environment", "prod");
         List<CostRecord> records = List.of(
-                priced(TENANT, "x1", "2026-03-02T10:15:00Z", "openai", "gpt-4o", 1_000, 2_500_000, 500, 5_000_000,
+                listPriced(TENANT, "x1", "2026-03-02T10:15:00Z", "openai", "gpt-4o", 1_000, 2_500_000, 500, 5_000_000,
                         search),
-                priced(TENANT, "x2", "2026-03-02T10:45:00Z", "openai", "gpt-4o", 2_000, 5_000_000, 100, 1_000_000,
+                listPriced(TENANT, "x2", "2026-03-02T10:45:00Z", "openai", "gpt-4o", 2_000, 5_000_000, 100, 1_000_000,
                         search),
-                priced(TENANT, "x3", "2026-03-02T11:05:00Z", "anthropic", "claude-sonnet-4", 10_000, 30_000_000,
+                listPriced(TENANT, "x3", "2026-03-02T11:05:00Z", "anthropic", "claude-sonnet-4", 10_000, 30_000_000,
                         2_000, 30_000_000, Map.of("feature", "summarize")),
                 CostRecord.newBuilder().setTenantId(TENANT).setEventId("x4").setOccurredTime(at("2026-03-02T11:30:00Z"))
                         .setProvider("unknown").setModel("mystery-1")
                         .setUsage(TokenUsage.newBuilder().setInputTokens(50).setOutputTokens(10))
                         .setPricingStatus(PricingStatus.PRICING_STATUS_UNPRICED).setUnpricedReason("no price")
                         .putLabels("feature", "chat").build(),
-                priced(TENANT, "x5", "2026-03-03T00:10:00Z", "openai", "gpt-4o", 400, 1_000_000, 100, 1_000_000,
+                listPriced(TENANT, "x5", "2026-03-03T00:10:00Z", "openai", "gpt-4o", 400, 1_000_000, 100, 1_000_000,
                         Map.of("team", "search", "feature", "chat", "customer", "acme, inc", "user", "u-2",
                                 "environment", "prod")),
-                priced(TENANT, "x6", "2026-03-04T00:00:00Z", "openai", "gpt-4o", 1_000, 2_500_000, 650, 6_500_000,
+                listPriced(TENANT, "x6", "2026-03-04T00:00:00Z", "openai", "gpt-4o", 1_000, 2_500_000, 650, 6_500_000,
                         search));
         attribution.recordCosts(RecordCostsRequest.newBuilder().addAllRecords(records).build());
     }

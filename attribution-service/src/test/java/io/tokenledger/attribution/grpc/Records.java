@@ -34,4 +34,13 @@ final class Records {
                 .putAllLabels(labels)
                 .build();
     }
+
+    /** {@link #priced} at the public list price: the list cost equals the cost, as ingest records it then. */
+    static CostRecord listPriced(String tenant, String eventId, String occurred, String provider, String model,
+                                 long input, long inputNanos, long output, long outputNanos,
+                                 Map<String, String> labels) {
+        CostRecord record = priced(tenant, eventId, occurred, provider, model, input, inputNanos, output, outputNanos,
+                labels);
+        return record.toBuilder().setListCostNanos(record.getCostNanos()).build();
+    }
 }
