@@ -7,7 +7,7 @@ import java.util.Set;
 public final class Commands {
 
     static final Set<String> INFRA_OPTIONS = Set.of("pg-url", "redis-url", "scenario", "rows", "out", "batch",
-            "threads", "warmup");
+            "threads", "warmup", "runs");
 
     private Commands() {
     }
@@ -71,7 +71,8 @@ public final class Commands {
             "  --out DIR       where demo writes report.json, report.csv and service logs (default: ./out)",
             "  --batch N       events per RecordUsage call (default: demo 500, bench 1000)",
             "  --threads N     concurrent client threads (default: demo 1, bench 8)",
-            "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 5000)",
+            "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 20000)",
+            "  --runs N        bench only: measured replays of the traces, each its own tenant; the median is reported (default: 3)",
             "  --pg-url U      use this PostgreSQL (JDBC URL) instead of an embedded one (or TOKENLEDGER_PG_URL)",
             "  --redis-url U   use this Redis (redis://host:port[/db]) instead of an embedded one",
             "                  (or TOKENLEDGER_REDIS_URL)",

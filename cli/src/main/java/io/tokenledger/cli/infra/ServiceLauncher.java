@@ -178,19 +178,27 @@ public final class ServiceLauncher {
     }
 
     /**
-     * The services' JVM options: TOKENLEDGER_SERVICE_JVM_OPTS (space-separated) or the default, sized so that each
-     * service stays under 256 MiB resident during the ingest benchmark. Native memory tracking of ingest-service
-     * showed the heap as the largest part (all of -Xmx committed under load), then ~50 MiB of class metadata and
-     * ~15 MiB of JIT code: a 96 MiB heap with the serial collector (no GC threads or remembered sets), and capped JIT
-     * code cache, metaspace and thread stacks. Measured peak RSS with these: 175-229 MiB (README, Benchmarks).
+     * The services' JVM options: TOKENLEDGER_SERVICE_JVM_OPTS (space-separated) or the default, chosen by
+     * measurement for four service JVMs, PostgreSQL and Redis sharing 2 cores, each under 256 MiB resident
+     * (README, Benchmarks):
+     * <ul>
+     *   <li>C1 only ({@code TieredStopAtLevel=1}): perf showed C2 compiler threads taking 20-35 % of all CPU during
+     *   the ingest benchmark; C1-only code was faster end to end there and needs ~30 MiB less memory;</li>
+     *   <li>a 144 MiB serial-collector heap with a 96 MiB young generation and large survivors: ingest holds
+     *   thousands of in-flight events per batch, which a 32 MiB young generation promoted, so that a 96 MiB heap ran a
+     *   full collection every ~0.3 s (8.2 s of pauses in one run);</li>
+     *   <li>one Netty arena each, capped code cache, metaspace and thread stacks.</li>
+     * </ul>
      */
     static List<String> jvmOptions() {
         String configured = System.getenv("TOKENLEDGER_SERVICE_JVM_OPTS");
         if (configured != null && !configured.isBlank()) {
             return List.of(configured.trim().split("\\s+"));
         }
-        return List.of("-Xmx96m", "-Xss512k", "-XX:+UseSerialGC", "-XX:ReservedCodeCacheSize=48m",
-                "-XX:MaxMetaspaceSize=128m", "-XX:+ExitOnOutOfMemoryError");
+        return List.of("-Xmx144m", "-Xmn96m", "-XX:SurvivorRatio=2", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xss512k", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m",
+                "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
+                "-XX:+ExitOnOutOfMemoryError");
     }
 
     private static void awaitReady(RunningServices running, Svc svc) throws IOException {
