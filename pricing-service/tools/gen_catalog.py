@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Regenerates src/main/resources/catalog/prices.csv from the LiteLLM catalog.
+"""Regenerates src/main/resources/catalog/prices.csv and rate_cards.csv from the LiteLLM catalog.
 
 LiteLLM prices are USD per token; the catalog holds USD per 1M units, computed with Decimal
-(never float) so that 2.5e-07 becomes exactly 0.25. Run from the module directory:
+(never float) so that 2.5e-07 becomes exactly 0.25. Fields are read as the importer reads them
+(io.tokenledger.pricing.catalog.LiteLlmFields), so a curated model has the same prices and rate cards
+(service tiers, long-context rates) as its LiteLLM entry, except the overrides noted in MODELS.
+Run from the module directory:
   python3 tools/gen_catalog.py /work/shared/data/prices/litellm_model_prices_and_context_window.json
 """
 import csv
 import json
+import re
 import sys
 from decimal import Decimal
 
@@ -16,19 +20,30 @@ MILLION = Decimal(1_000_000)
 COLUMNS = ["provider", "model", "mode", "effective_from", "input", "cached_input", "cache_write_5m",
            "cache_write_1h", "output", "reasoning", "input_audio", "output_audio", "input_image",
            "output_image", "embedding", "training", "request", "web_search", "source"]
-FIELDS = {  # catalog column -> LiteLLM per-token field
-    "input": "input_cost_per_token",
-    "cached_input": "cache_read_input_token_cost",
-    "cache_write_5m": "cache_creation_input_token_cost",
-    "cache_write_1h": "cache_creation_input_token_cost_above_1hr",
-    "output": "output_cost_per_token",
-    "reasoning": "output_cost_per_reasoning_token",
-    "input_audio": "input_cost_per_audio_token",
-    "output_audio": "output_cost_per_audio_token",
-    "input_image": "input_cost_per_image_token",
-    "output_image": "output_cost_per_image_token",
-    "request": "input_cost_per_request",
-}
+CLASSES = COLUMNS[4:-1]
+CARD_COLUMNS = ["provider", "model", "effective_from", "service_tier", "above_prompt_tokens"] + CLASSES
+# LiteLLM base field -> catalog column, longest names first (as LiteLlmFields.BASES), so that
+# ..._above_1hr is not read as the 5-minute write.
+BASES = [
+    ("cache_creation_input_token_cost_above_1hr", "cache_write_1h"),
+    ("cache_creation_input_token_cost", "cache_write_5m"),
+    ("cache_read_input_token_cost", "cached_input"),
+    ("input_cost_per_token_cache_hit", "cached_input"),
+    ("output_cost_per_reasoning_token", "reasoning"),
+    ("input_cost_per_audio_token", "input_audio"),
+    ("output_cost_per_audio_token", "output_audio"),
+    ("input_cost_per_image_token", "input_image"),
+    ("output_cost_per_image_token", "output_image"),
+    ("input_cost_per_request", "request"),
+    ("input_cost_per_query", "request"),
+    ("search_context_cost_per_query", "web_search"),
+    ("input_cost_per_token", "input"),
+    ("output_cost_per_token", "output"),
+]
+# Optional long-context threshold (N x 1,000 prompt tokens), then an optional service tier.
+SUFFIX = re.compile(r"^(?:_above_(\d+)k_tokens)?(_batches|_priority|_flex)?$")
+TIERS = {None: "STANDARD", "_batches": "BATCH", "_priority": "PRIORITY", "_flex": "FLEX"}
+BASE_CARD = ("STANDARD", 0)
 
 # (provider, model, LiteLLM key, extra columns, source note)
 MODELS = [
@@ -95,36 +110,71 @@ def per_million(value):
     return text
 
 
-def row_for(catalog, provider, model, key, extra, note):
+def cards_of(entry):
+    """(tier, threshold) -> {column: USD per 1M} for every price field of a LiteLLM entry."""
+    cards = {}
+    for field, value in entry.items():
+        for base, column in BASES:
+            if not field.startswith(base):
+                continue
+            suffix = SUFFIX.match(field[len(base):])
+            if not suffix:
+                continue
+            if column == "web_search" and isinstance(value, dict):
+                value = value.get("search_context_size_medium")  # priced per context size: the default, medium
+            if not isinstance(value, Decimal):
+                break
+            above = int(suffix.group(1)) * 1000 if suffix.group(1) else 0
+            rates = cards.setdefault((TIERS[suffix.group(2)], above), {})
+            # DeepSeek's cache_hit name for a cache read; the standard name wins when both exist.
+            if not (field.startswith("input_cost_per_token_cache_hit") and "cached_input" in rates):
+                rates[column] = per_million(value)
+            if entry.get("mode") == "embedding" and column == "input":
+                rates["embedding"] = rates["input"]
+            break
+    return cards
+
+
+def rows_for(catalog, provider, model, key, extra, note):
+    """The version row of a curated model and the rows of its other rate cards."""
     entry = catalog[key]
+    cards = cards_of(entry)
     row = {c: "" for c in COLUMNS}
     row.update(provider=provider, model=model, mode=entry.get("mode", "chat"), effective_from=EFFECTIVE_FROM,
                source=SOURCE + " key " + key + note)
-    for column, field in FIELDS.items():
-        if field in entry:
-            row[column] = per_million(entry[field])
-    if entry.get("mode") == "embedding":
-        row["embedding"] = row["input"]
-    search = entry.get("search_context_cost_per_query")
-    if isinstance(search, dict) and len(set(search.values())) == 1:
-        # One price per query whatever the context size: a plain per-query fee.
-        row["web_search"] = per_million(next(iter(search.values())))
+    row.update(cards.pop(BASE_CARD, {}))
     row.update(extra)
-    return row
+    card_rows = []
+    for (tier, above), rates in sorted(cards.items()):
+        card = {c: "" for c in CARD_COLUMNS}
+        card.update(provider=provider, model=model, effective_from=EFFECTIVE_FROM, service_tier=tier,
+                    above_prompt_tokens=str(above), **rates)
+        card_rows.append(card)
+    return row, card_rows
+
+
+def write(path, columns, rows):
+    with open(path, "w", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def main(path):
-    catalog = json.load(open(path), parse_float=str)
-    rows = [row_for(catalog, *m) for m in MODELS]
+    catalog = json.load(open(path), parse_float=Decimal)
+    rows, card_rows = [], []
+    for m in MODELS:
+        row, cards = rows_for(catalog, *m)
+        rows.append(row)
+        card_rows.extend(cards)
     for manual in MANUAL:
         row = {c: "" for c in COLUMNS}
         row.update(effective_from=EFFECTIVE_FROM, **manual)
         rows.append(row)
     rows.sort(key=lambda r: (r["provider"], r["model"]))
-    with open("src/main/resources/catalog/prices.csv", "w", newline="") as out:
-        writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+    card_rows.sort(key=lambda r: (r["provider"], r["model"], r["service_tier"], int(r["above_prompt_tokens"])))
+    write("src/main/resources/catalog/prices.csv", COLUMNS, rows)
+    write("src/main/resources/catalog/rate_cards.csv", CARD_COLUMNS, card_rows)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ package io.tokenledger.pricing.persistence;
 import io.tokenledger.pricing.application.CatalogSource;
 import io.tokenledger.pricing.domain.ModelAlias;
 import io.tokenledger.pricing.domain.Prices;
+import io.tokenledger.pricing.domain.RateCard;
+import io.tokenledger.pricing.domain.ServiceTier;
 import io.tokenledger.pricing.domain.TokenClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.BufferedReader;
@@ -21,31 +23,53 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads {@code catalog/prices.csv} and {@code catalog/aliases.csv} from the classpath.
- * The files are curated by hand (see tools/gen_catalog.py): plain comma-separated values, no quoting,
+ * Reads {@code catalog/prices.csv}, its versions' other rate cards ({@code catalog/rate_cards.csv}: service tiers
+ * and long-context rates) and {@code catalog/aliases.csv} from the classpath.
+ * The files are curated (see tools/gen_catalog.py): plain comma-separated values, no quoting,
  * a header row naming the columns.
  */
 @ApplicationScoped
 public class ClasspathCatalog implements CatalogSource {
 
     static final String PRICES = "catalog/prices.csv";
+    static final String RATE_CARDS = "catalog/rate_cards.csv";
     static final String ALIASES = "catalog/aliases.csv";
 
     @Override
     public List<Prices> versions() {
+        Map<String, List<RateCard>> cards = new HashMap<>();
+        for (Map<String, String> row : read(RATE_CARDS)) {
+            cards.computeIfAbsent(versionOf(row), k -> new ArrayList<>()).add(new RateCard(
+                    ServiceTier.valueOf(row.get("service_tier")), Long.parseLong(row.get("above_prompt_tokens")),
+                    rates(row)));
+        }
         List<Prices> versions = new ArrayList<>();
         for (Map<String, String> row : read(PRICES)) {
-            Map<TokenClass, BigDecimal> perMillion = new EnumMap<>(TokenClass.class);
-            for (TokenClass tokenClass : TokenClass.values()) {
-                String value = row.getOrDefault(tokenClass.label(), "");
-                if (!value.isEmpty()) {
-                    perMillion.put(tokenClass, new BigDecimal(value));
-                }
-            }
             versions.add(new Prices(row.get("provider"), row.get("model"), row.get("mode"),
-                    Instant.parse(row.get("effective_from")), perMillion, row.get("source")));
+                    Instant.parse(row.get("effective_from")), rates(row), row.get("source"),
+                    cards.remove(versionOf(row))));
+        }
+        if (!cards.isEmpty()) {
+            // A card of no version would be dropped silently: fail instead, the file is ours.
+            throw new IllegalStateException(RATE_CARDS + " has cards for versions not in " + PRICES + ": "
+                    + cards.keySet());
         }
         return versions;
+    }
+
+    private static String versionOf(Map<String, String> row) {
+        return row.get("provider") + "/" + row.get("model") + "@" + row.get("effective_from");
+    }
+
+    private static Map<TokenClass, BigDecimal> rates(Map<String, String> row) {
+        Map<TokenClass, BigDecimal> perMillion = new EnumMap<>(TokenClass.class);
+        for (TokenClass tokenClass : TokenClass.values()) {
+            String value = row.getOrDefault(tokenClass.label(), "");
+            if (!value.isEmpty()) {
+                perMillion.put(tokenClass, new BigDecimal(value));
+            }
+        }
+        return perMillion;
     }
 
     @Override

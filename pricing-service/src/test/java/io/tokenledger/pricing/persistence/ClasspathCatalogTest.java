@@ -6,6 +6,8 @@ import io.tokenledger.pricing.domain.ModelAlias;
 import io.tokenledger.pricing.domain.ModelKey;
 import io.tokenledger.pricing.domain.PriceCatalog;
 import io.tokenledger.pricing.domain.Prices;
+import io.tokenledger.pricing.domain.RateCard;
+import io.tokenledger.pricing.domain.ServiceTier;
 import io.tokenledger.pricing.domain.TokenClass;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -63,6 +65,32 @@ class ClasspathCatalogTest {
     }
 
     @Test
+    void seededVersionsCarryTheRateCardsOfTheirLiteLlmEntries() {
+        // LiteLLM claude-sonnet-4-5 *_above_200k_tokens: $6 in, $0.60 read, $7.50 5m write, $12 1h write, $22.50 out.
+        assertThat(card("anthropic/claude-sonnet-4-5", ServiceTier.STANDARD, 200_000)).isEqualTo(Map.of(
+                TokenClass.INPUT, new BigDecimal("6"), TokenClass.CACHED_INPUT, new BigDecimal("0.6"),
+                TokenClass.CACHE_WRITE_5M, new BigDecimal("7.5"), TokenClass.CACHE_WRITE_1H, new BigDecimal("12"),
+                TokenClass.OUTPUT, new BigDecimal("22.5")));
+        // LiteLLM gemini/gemini-2.5-pro *_above_200k_tokens: $2.50 in, $0.25 cached, $15 out.
+        assertThat(card("google/gemini-2.5-pro", ServiceTier.STANDARD, 200_000)).isEqualTo(Map.of(
+                TokenClass.INPUT, new BigDecimal("2.5"), TokenClass.CACHED_INPUT, new BigDecimal("0.25"),
+                TokenClass.OUTPUT, new BigDecimal("15")));
+        // LiteLLM gpt-4o *_batches: $1.25 in, $5 out (no batch cached-input price).
+        assertThat(card("openai/gpt-4o", ServiceTier.BATCH, 0)).isEqualTo(Map.of(
+                TokenClass.INPUT, new BigDecimal("1.25"), TokenClass.OUTPUT, new BigDecimal("5")));
+        // A model LiteLLM lists without tiers or long-context rates has no card.
+        assertThat(byId.get("anthropic/claude-haiku-4-5").rateCards()).isEmpty();
+    }
+
+    @Test
+    void webSearchPricedPerContextSizeTakesTheMediumSizeAsTheImporterDoes() {
+        // LiteLLM gpt-4o-mini-2024-07-18 search_context_cost_per_query: low $0.025, medium $0.0275, high $0.03
+        // per query; medium x 1e6 = 27,500 per 1M queries.
+        assertThat(byId.get("openai/gpt-4o-mini-2024-07-18").perMillion().get(TokenClass.WEB_SEARCH))
+                .isEqualByComparingTo("27500");
+    }
+
+    @Test
     void everyAliasPointsAtACatalogModel() {
         List<ModelAlias> aliases = catalog.aliases();
         PriceCatalog book = PriceCatalog.of(catalog.versions(), aliases);
@@ -71,6 +99,11 @@ class ClasspathCatalogTest {
         assertThat(book.resolve("anthropic", "claude-sonnet-4-5-20250929"))
                 .contains(new ModelKey("anthropic", "claude-sonnet-4-5"));
         assertThat(book.resolve("openai", "gpt-4o-2024-08-06")).contains(new ModelKey("openai", "gpt-4o"));
+    }
+
+    private Map<TokenClass, BigDecimal> card(String id, ServiceTier tier, long above) {
+        return byId.get(id).card(tier, above).map(RateCard::perMillion).orElseThrow(
+                () -> new AssertionError(id + " has no " + tier + " card above " + above));
     }
 
     private void assertPrice(String id, String input, String output) {
