@@ -11,9 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Service tiers and long-context rates, with the LiteLLM 2026-07-24 prices of claude-sonnet-4-5 and gpt-5.4
- * (USD per 1M). Rule: when the prompt (input + cached + cache writes) EXCEEDS the threshold, every class is
- * billed from the long-context card; a tier or class without a price is UNPRICED, never the standard rate.
+ * Service tiers and long-context rates, with the LiteLLM 2026-07-24 prices of claude-sonnet-4-5, gpt-5.4 and
+ * gemini/gemini-2.5-pro (USD per 1M). Rule: when the prompt (input + cached + cache writes) EXCEEDS the threshold,
+ * every class is billed from the long-context card; a tier or class without a price is UNPRICED, never the
+ * standard rate.
  */
 class ServiceTierAndLongContextTest {
 
@@ -30,7 +31,16 @@ class ServiceTierAndLongContextTest {
             new RateCard(ServiceTier.FLEX, 0, rates("input", "1.25", "cached_input", "0.13", "output", "7.5")),
             new RateCard(ServiceTier.STANDARD, 272_000, rates("input", "5", "cached_input", "0.5", "output", "22.5"))));
 
-    private final PriceCatalog catalog = PriceCatalog.of(List.of(SONNET, GPT54), List.of());
+    // LiteLLM gemini/gemini-2.5-pro (also the curated seed's row and rate cards): base $1.25 in, $0.125 cached,
+    // $10 out, $0.035 per grounded search (35,000 per 1M); *_above_200k_tokens: $2.50 in, $0.25 cached, $15 out;
+    // *_priority: $1.25 in, $10 out; *_above_200k_tokens_priority: $2.50 in, $15 out (no priority cached price).
+    private static final Prices GEMINI_25_PRO = new Prices("google", "gemini-2.5-pro", "chat", SEED,
+            rates("input", "1.25", "cached_input", "0.125", "output", "10", "web_search", "35000"), "test", List.of(
+            new RateCard(ServiceTier.STANDARD, 200_000, rates("input", "2.5", "cached_input", "0.25", "output", "15")),
+            new RateCard(ServiceTier.PRIORITY, 0, rates("input", "1.25", "output", "10")),
+            new RateCard(ServiceTier.PRIORITY, 200_000, rates("input", "2.5", "output", "15"))));
+
+    private final PriceCatalog catalog = PriceCatalog.of(List.of(SONNET, GPT54, GEMINI_25_PRO), List.of());
 
     private PricedUsage price(String provider, String model, TokenUsage usage, ServiceTier tier) {
         return catalog.price("", provider, model, Fixtures.JUNE, usage, tier);
@@ -91,6 +101,40 @@ class ServiceTierAndLongContextTest {
         // no priority rate above 272k in the catalog
         assertThat(price("openai", "gpt-5.4", above, ServiceTier.PRIORITY).unpricedReason())
                 .isEqualTo("no long-context (>272000) priority prices for openai/gpt-5.4");
+    }
+
+    @Test
+    void gemini25ProAtExactly200kIsStandard() {
+        // prompt = 150,000 + 50,000 cached = 200,000: not above 200k, base rates.
+        // 150,000 x 1.25 = 187,500 + 50,000 x 0.125 = 6,250 + 2,000 x 10 = 20,000 + 1,000 thoughts x 10 = 10,000
+        // + 1 search x $0.035 = 35,000 -> 258,750 micro-USD
+        TokenUsage usage = usage().input(150_000).cached(50_000).output(2_000).reasoning(1_000).webSearch(1).build();
+        assertThat(price("google", "gemini-2.5-pro", usage, ServiceTier.STANDARD).costNanos()).isEqualTo(258_750_000L);
+    }
+
+    @Test
+    void gemini25ProOneTokenAbove200kBillsEveryTokenClassAtTheLongContextRate() {
+        // prompt 200,001: 150,001 x 2.5 = 375,002.5 + 50,000 x 0.25 = 12,500 + 2,000 x 15 = 30,000
+        // + 1,000 thoughts x 15 (the card's output price) = 15,000 + 1 search x $0.035 (a fee, not a token class:
+        // the base price) = 35,000 -> 467,502.5 micro-USD
+        TokenUsage usage = usage().input(150_001).cached(50_000).output(2_000).reasoning(1_000).webSearch(1).build();
+        PricedUsage priced = price("google", "gemini-2.5-pro", usage, ServiceTier.STANDARD);
+        assertThat(priced.costNanos()).isEqualTo(467_502_500L);
+        assertThat(priced.breakdown().nanos(TokenClass.INPUT)).isEqualTo(375_002_500L);
+        assertThat(priced.breakdown().nanos(TokenClass.CACHED_INPUT)).isEqualTo(12_500_000L);
+        assertThat(priced.breakdown().nanos(TokenClass.REASONING)).isEqualTo(15_000_000L);
+        assertThat(priced.breakdown().nanos(TokenClass.WEB_SEARCH)).isEqualTo(35_000_000L);
+    }
+
+    @Test
+    void gemini25ProPriorityAbove200kHasNoCachedPrice() {
+        TokenUsage cached = usage().input(150_001).cached(50_000).output(2_000).build();
+        assertThat(price("google", "gemini-2.5-pro", cached, ServiceTier.PRIORITY).unpricedReason())
+                .isEqualTo("no long-context (>200000) priority cached_input price for google/gemini-2.5-pro");
+        // Without cache reads: 200,001 x 2.5 = 500,002.5 + 2,000 x 15 = 30,000 -> 530,002.5 micro-USD
+        TokenUsage uncached = usage().input(200_001).output(2_000).build();
+        assertThat(price("google", "gemini-2.5-pro", uncached, ServiceTier.PRIORITY).costNanos())
+                .isEqualTo(530_002_500L);
     }
 
     private static Map<TokenClass, BigDecimal> rates(String... classAndPrice) {
