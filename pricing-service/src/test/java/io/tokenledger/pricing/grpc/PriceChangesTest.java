@@ -16,14 +16,16 @@ import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingSt
 import io.tokenledger.api.pricing.v1.ResolveModelRequest;
 import io.tokenledger.api.pricing.v1.ResolveModelResponse;
 import io.tokenledger.api.pricing.v1.UpsertPriceRequest;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Effective dating with real price changes: the 2025-09 catalog (tokencost's LiteLLM snapshot) imported as of
- * 2025-09-01 and the 2026-07-24 LiteLLM catalog as of that day, on top of the startup import (as of 2025-01-01).
+ * Effective dating with real price changes: the 2025-09 catalog (tokencost's LiteLLM snapshot, a test resource:
+ * catalog/tokencost, see its SOURCES.md) imported as of 2025-09-01 and the 2026-07-24 LiteLLM catalog as of that day,
+ * on top of the startup import (as of 2025-01-01).
  * The same usage is priced before and after each change. Also ResolveModel on real catalog names.
  */
 @QuarkusTest
@@ -40,10 +42,11 @@ class PriceChangesTest {
     PricingServiceBlockingStub pricing;
 
     @BeforeAll
-    void importBothCatalogs() {
+    void importBothCatalogs() throws URISyntaxException {
+        // The service runs in this JVM, so a test resource is a file on the "server" it can import.
+        Path tokencost = Path.of(getClass().getResource("/catalog/tokencost/tokencost_model_prices.json").toURI());
         pricing.importCatalog(ImportCatalogRequest.newBuilder().setFormat("litellm")
-                .setServerPath(Path.of("/work/shared/data/prices/tokencost_model_prices.json").toString())
-                .setEffectiveTime(SEP_2025).build());
+                .setServerPath(tokencost.toString()).setEffectiveTime(SEP_2025).build());
         pricing.importCatalog(ImportCatalogRequest.newBuilder().setFormat("litellm")
                 .setServerPath(Path.of("src/main/resources/catalog/litellm/litellm_model_prices_and_context_window.json")
                         .toAbsolutePath().toString())
