@@ -1,10 +1,5 @@
 package io.tokenledger.ingest.normalize;
 
-import static io.tokenledger.ingest.normalize.Canonical.CACHED_INPUT;
-import static io.tokenledger.ingest.normalize.Canonical.CACHE_WRITE_5M;
-import static io.tokenledger.ingest.normalize.Canonical.INPUT;
-import static io.tokenledger.ingest.normalize.Canonical.OUTPUT;
-import static io.tokenledger.ingest.normalize.Canonical.REASONING;
 import static io.tokenledger.ingest.normalize.Canonical.WEB_SEARCH_QUERIES;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,10 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * OpenAI Responses (also a Batch API output line, and a stream's {@code response.completed} event).
- * {@code input_tokens} INCLUDE {@code input_tokens_details.cached_tokens} (and {@code cache_write_tokens});
- * {@code output_tokens} INCLUDE {@code output_tokens_details.reasoning_tokens}. When the whole response is given,
- * each {@code web_search_call} output item is one billed web search query.
+ * OpenAI Responses (also a Batch API output line, and a stream's {@code response.completed} event):
+ * {@code input_tokens} with {@code input_tokens_details} and {@code output_tokens} with {@code output_tokens_details},
+ * split by the Chat Completions rule ({@link OpenAiTokenSplit}): {@code cached_tokens}, {@code cache_write_tokens}
+ * and {@code audio_tokens} are taken out of input ({@code image_tokens} stay in it), {@code reasoning_tokens},
+ * {@code audio_tokens} and {@code image_tokens} out of output. OpenAI's Responses usage reports only cached and
+ * reasoning tokens today; the audio and image fields are read when a gateway or a newer model reports them, so that
+ * they are billed at their own rates instead of as text. When the whole response is given, each
+ * {@code web_search_call} output item is one billed web search query.
  */
 class OpenAiResponsesNormalizer implements UsageNormalizer {
 
@@ -27,21 +26,8 @@ class OpenAiResponsesNormalizer implements UsageNormalizer {
 
     @Override
     public Map<String, Long> normalize(UsageBlock block, JsonNode document) {
-        long input = block.count("input_tokens");
-        long cached = block.count("input_tokens_details.cached_tokens");
-        long cacheWrite = block.count("input_tokens_details.cache_write_tokens");
-        block.checkPart(cached, "input_tokens_details.cached_tokens", input, "input_tokens");
-        block.checkPart(cacheWrite, "input_tokens_details.cache_write_tokens", input, "input_tokens");
-        if (cached <= input && cacheWrite <= input && cached + cacheWrite > input) {
-            block.violation("input_tokens", "must be at least cached_tokens + cache_write_tokens");
-        }
-        long output = block.count("output_tokens");
-        long reasoning = block.count("output_tokens_details.reasoning_tokens");
-        block.checkPart(reasoning, "output_tokens_details.reasoning_tokens", output, "output_tokens");
-        return new Canonical()
-                .put(INPUT, Math.max(0, input - cached - cacheWrite)).put(CACHED_INPUT, cached)
-                .put(CACHE_WRITE_5M, cacheWrite)
-                .put(OUTPUT, Math.max(0, output - reasoning)).put(REASONING, reasoning)
+        return OpenAiTokenSplit.split(block, OpenAiTokenSplit.RESPONSES,
+                        block.count("input_tokens_details.cached_tokens"), false)
                 .put(WEB_SEARCH_QUERIES, webSearchCalls(document))
                 .build();
     }
