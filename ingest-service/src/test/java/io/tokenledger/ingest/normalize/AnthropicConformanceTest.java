@@ -10,11 +10,14 @@ import java.math.BigDecimal;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Anthropic Messages fixtures (first party, Bedrock InvokeModel, stream): classes and cost at list prices per 1M. */
+/**
+ * Anthropic Messages fixtures (first party, Bedrock InvokeModel, stream) and a Vertex AI body: classes and cost at
+ * list prices per 1M.
+ */
 class AnthropicConformanceTest {
 
     private static final ProviderApi MESSAGES = ProviderApi.PROVIDER_API_ANTHROPIC_MESSAGES;
-    // seeded from the LiteLLM import (pricing FixturePricesTest): claude-sonnet-4-20250514
+    // seeded from the LiteLLM import (pricing *FixturePricesTest): claude-sonnet-4-20250514
     // $3 in, $0.30 cache read, $3.75 5m write, $6 1h write, $15 out, $0.01 per web search ($10,000 per 1M).
     private static final Map<String, BigDecimal> SONNET_4 = prices("input_tokens", "3", "cached_input_tokens", "0.3",
             "cache_write_5m_tokens", "3.75", "cache_write_1h_tokens", "6", "output_tokens", "15",
@@ -80,6 +83,28 @@ class AnthropicConformanceTest {
         // -> 3,981.01 micro-USD = 3,981,010 nano-USD.
         assertThat(cost(usage.usage(), prices("input_tokens", "1.1", "cached_input_tokens", "0.11",
                 "cache_write_5m_tokens", "1.375", "output_tokens", "5.5"))).isEqualTo(3_981_010L);
+    }
+
+    @Test
+    void vertex_raw_predict_body_is_the_messages_usage() {
+        // Not a captured fixture: a body in the shape Vertex AI's :rawPredict returns for a Claude model (the Messages
+        // response, with a msg_vrtx_ id), written by hand with a 1-hour cache write.
+        String body = ("{'id': 'msg_vrtx_01HandWritten', 'type': 'message', 'role': 'assistant',"
+                + " 'model': 'claude-opus-4-20250514', 'content': [{'type': 'text', 'text': 'ok'}],"
+                + " 'stop_reason': 'end_turn', 'stop_sequence': null, 'usage': {'input_tokens': 1200,"
+                + " 'cache_creation_input_tokens': 500, 'cache_read_input_tokens': 3000, 'cache_creation':"
+                + " {'ephemeral_5m_input_tokens': 0, 'ephemeral_1h_input_tokens': 500}, 'output_tokens': 250}}")
+                .replace('\'', '"');
+        NormalizedUsage usage = ProviderUsageNormalizer.normalize(MESSAGES, body, "", Fixtures.PATH);
+        assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 1_200L,
+                "cached_input_tokens", 3_000L, "cache_write_1h_tokens", 500L, "output_tokens", 250L));
+        // Reported as vertex_ai / claude-opus-4@20250514, pricing resolves it (its AnthropicFixturePricesTest)
+        // to LiteLLM vertex_ai/claude-opus-4@20250514: $15 in, $1.50 read, $30 1h write, $75 out.
+        // 1,200 x 15 = 18,000 + 3,000 x 1.50 = 4,500 + 500 x 30 = 15,000 + 250 x 75 = 18,750
+        // -> 56,250 micro-USD = 56,250,000 nano-USD.
+        assertThat(cost(usage.usage(), prices("input_tokens", "15", "cached_input_tokens", "1.5",
+                "cache_write_5m_tokens", "18.75", "cache_write_1h_tokens", "30", "output_tokens", "75")))
+                .isEqualTo(56_250_000L);
     }
 
     @Test

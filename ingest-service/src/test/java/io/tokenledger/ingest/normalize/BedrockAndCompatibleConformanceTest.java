@@ -21,7 +21,7 @@ class BedrockAndCompatibleConformanceTest {
     void converse_nova_micro_basic() {
         NormalizedUsage usage = normalize(CONVERSE, "bedrock_converse_nova-micro_basic.json");
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 7L, "output_tokens", 30L));
-        // seeded from the LiteLLM import (pricing FixturePricesTest): us.amazon.nova-micro-v1:0 $0.035 in, $0.14 out.
+        // seeded from the LiteLLM import (pricing *FixturePricesTest): us.amazon.nova-micro-v1:0 $0.035 in, $0.14 out.
         // 7 x 0.035 = 0.245 + 30 x 0.14 = 4.2 -> 4.445 micro-USD = 4,445 nano-USD.
         assertThat(cost(usage.usage(), prices("input_tokens", "0.035", "output_tokens", "0.14"))).isEqualTo(4_445L);
     }
@@ -44,7 +44,7 @@ class BedrockAndCompatibleConformanceTest {
     void converse_claude_3_7_sonnet_thinking_tool_use() {
         NormalizedUsage usage = normalize(CONVERSE, "bedrock_converse_claude-3-7-sonnet_thinking_tool_use.json");
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 397L, "output_tokens", 130L));
-        // seeded from the LiteLLM import (pricing FixturePricesTest): us.anthropic.claude-3-7-sonnet-20250219-v1:0 $3 in, $15 out.
+        // seeded from the LiteLLM import (pricing *FixturePricesTest): us.anthropic.claude-3-7-sonnet-20250219-v1:0 $3 in, $15 out.
         // 397 x 3 = 1,191 + 130 x 15 = 1,950 -> 3,141 micro-USD = 3,141,000 nano-USD.
         assertThat(cost(usage.usage(), prices("input_tokens", "3", "output_tokens", "15"))).isEqualTo(3_141_000L);
     }
@@ -55,7 +55,7 @@ class BedrockAndCompatibleConformanceTest {
         // prompt 563 = hit 512 + miss 51; completion 116 includes reasoning 60 -> output 56.
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 51L,
                 "cached_input_tokens", 512L, "output_tokens", 56L, "reasoning_tokens", 60L));
-        // Served model deepseek-v4-flash, seeded from the LiteLLM import (pricing FixturePricesTest): $0.14 in, $0.0028 cache hit,
+        // Served model deepseek-v4-flash, seeded from the LiteLLM import (pricing *FixturePricesTest): $0.14 in, $0.0028 cache hit,
         // $0.28 out. 51 x 0.14 = 7.14 + 512 x 0.0028 = 1.4336 + 56 x 0.28 = 15.68 + 60 x 0.28 = 16.8
         // -> 41.0536 micro-USD = 41,053.6 nano-USD, rounded half-even to 41,054 nano-USD.
         assertThat(cost(usage.usage(), prices("input_tokens", "0.14", "cached_input_tokens", "0.0028",
@@ -68,7 +68,7 @@ class BedrockAndCompatibleConformanceTest {
         // prompt 336 includes cached 256 -> input 80; completion 96 includes reasoning 59 -> output 37 (total 432).
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 80L,
                 "cached_input_tokens", 256L, "output_tokens", 37L, "reasoning_tokens", 59L));
-        // seeded from the LiteLLM import (pricing FixturePricesTest): groq/openai/gpt-oss-120b $0.15 in, $0.075 cached, $0.60 out.
+        // seeded from the LiteLLM import (pricing *FixturePricesTest): groq/openai/gpt-oss-120b $0.15 in, $0.075 cached, $0.60 out.
         // 80 x 0.15 = 12 + 256 x 0.075 = 19.2 + 37 x 0.60 = 22.2 + 59 x 0.60 = 35.4 -> 88.8 micro-USD = 88,800 nano-USD.
         assertThat(cost(usage.usage(), prices("input_tokens", "0.15", "cached_input_tokens", "0.075",
                 "output_tokens", "0.6"))).isEqualTo(88_800L);
@@ -93,7 +93,7 @@ class BedrockAndCompatibleConformanceTest {
         // prompt 176 (cached 0, cache_write 0), completion 34.
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 176L, "output_tokens", 34L));
         assertThat(usage.reportedCost()).contains(new BigDecimal("0.001038"));
-        // seeded from the LiteLLM import (pricing FixturePricesTest): openrouter/anthropic/claude-sonnet-4.6 $3 in, $15 out.
+        // seeded from the LiteLLM import (pricing *FixturePricesTest): openrouter/anthropic/claude-sonnet-4.6 $3 in, $15 out.
         // 176 x 3 = 528 + 34 x 15 = 510 -> 1,038 micro-USD = 1,038,000 nano-USD = OpenRouter's own $0.001038.
         assertThat(cost(usage.usage(), prices("input_tokens", "3", "output_tokens", "15"))).isEqualTo(1_038_000L);
     }

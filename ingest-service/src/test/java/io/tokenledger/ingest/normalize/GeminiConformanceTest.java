@@ -81,7 +81,7 @@ class GeminiConformanceTest {
         // Earlier chunks say prompt 15 and no candidates; the last says prompt 13, candidates 8.
         assertThat(usage.usage()).containsExactlyInAnyOrderEntriesOf(Map.of("input_tokens", 13L, "output_tokens", 8L));
         // prices.csv gemini-2.0-flash-exp (tokencost 2025; LiteLLM 2026 dropped it): $0.15 in, $0.0375 cached, $0.60 out.
-        // 13 x 0.15 = 1.95 + 8 x 0.60 = 4.8 -> 6.75 micro-USD = 6,750 nano-USD (pricing's FixturePricesTest agrees).
+        // 13 x 0.15 = 1.95 + 8 x 0.60 = 4.8 -> 6.75 micro-USD = 6,750 nano-USD (pricing's *FixturePricesTest agrees).
         assertThat(cost(usage.usage(), prices("input_tokens", "0.15", "cached_input_tokens", "0.0375",
                 "output_tokens", "0.6"))).isEqualTo(6_750L);
     }

@@ -22,10 +22,10 @@ class OpenAiConformanceTest {
     // prices.csv: o3-mini $1.10 in, $0.55 cached, $4.40 out; reasoning has no price of its own: output price.
     private static final Map<String, BigDecimal> O3_MINI = prices("input_tokens", "1.1", "cached_input_tokens", "0.55",
             "output_tokens", "4.4");
-    // seeded from the LiteLLM import (pricing FixturePricesTest): gpt-5.6-sol $5 in, $0.50 cached, $6.25 cache write, $30 out.
+    // seeded from the LiteLLM import (pricing *FixturePricesTest): gpt-5.6-sol $5 in, $0.50 cached, $6.25 cache write, $30 out.
     private static final Map<String, BigDecimal> GPT_56_SOL = prices("input_tokens", "5", "cached_input_tokens", "0.5",
             "cache_write_5m_tokens", "6.25", "output_tokens", "30");
-    // seeded from the LiteLLM import (pricing FixturePricesTest): gpt-realtime $4 text in, $0.40 cached, $32 audio in,
+    // seeded from the LiteLLM import (pricing *FixturePricesTest): gpt-realtime $4 text in, $0.40 cached, $32 audio in,
     // $16 text out, $64 audio out.
     private static final Map<String, BigDecimal> GPT_REALTIME = prices("input_tokens", "4",
             "cached_input_tokens", "0.4", "input_audio_tokens", "32", "output_tokens", "16", "output_audio_tokens", "64");
