@@ -94,6 +94,34 @@ class InvariantTest {
     }
 
     @Test
+    void responses_audio_and_image_details_never_exceed_their_totals() {
+        assertThat(rejected(RESPONSES, "{'input_tokens': 10, 'input_tokens_details': {'audio_tokens': 11}}").field())
+                .isEqualTo(JSON + "input_tokens_details.audio_tokens");
+        assertThat(rejected(RESPONSES, "{'input_tokens': 10, 'input_tokens_details': {'image_tokens': 11}}").field())
+                .isEqualTo(JSON + "input_tokens_details.image_tokens");
+        assertThat(rejected(RESPONSES, "{'input_tokens': 1, 'output_tokens': 4,"
+                + " 'output_tokens_details': {'audio_tokens': 5}}").field())
+                .isEqualTo(JSON + "output_tokens_details.audio_tokens");
+        FieldViolation image = rejected(RESPONSES, "{'input_tokens': 1, 'output_tokens': 4,"
+                + " 'output_tokens_details': {'image_tokens': 5}}");
+        assertThat(image.field()).isEqualTo(JSON + "output_tokens_details.image_tokens");
+        assertThat(image.description()).isEqualTo("must not exceed output_tokens (5 > 4)");
+    }
+
+    @Test
+    void responses_parts_together_never_exceed_their_totals() {
+        // cached 6 + audio 6 = 12 > input 10: each part fits, but together they would count tokens twice.
+        FieldViolation input = rejected(RESPONSES, "{'input_tokens': 10, 'input_tokens_details': {'cached_tokens': 6,"
+                + " 'audio_tokens': 6}}");
+        assertThat(input.field()).isEqualTo(JSON + "input_tokens");
+        assertThat(input.description())
+                .isEqualTo("must be at least cached_tokens + cache_write_tokens + audio_tokens (10 < 12)");
+        assertThat(rejected(RESPONSES, "{'input_tokens': 1, 'output_tokens': 5,"
+                + " 'output_tokens_details': {'reasoning_tokens': 3, 'image_tokens': 3}}").field())
+                .isEqualTo(JSON + "output_tokens");
+    }
+
+    @Test
     void embeddings_prompt_tokens_never_exceed_total_tokens() {
         assertThat(rejected(ProviderApi.PROVIDER_API_OPENAI_EMBEDDINGS, "{'prompt_tokens': 5, 'total_tokens': 4}")
                 .field()).isEqualTo(JSON + "prompt_tokens");

@@ -7,6 +7,7 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tokenledger.api.common.v1.CostBreakdown;
+import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tokenledger.api.pricing.v1.ServiceTier;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,10 +35,10 @@ class ImageAndPerQueryPricesTest {
     void gptImage1BillsImageTokensInAndOutAtTheirOwnRates() {
         // prices.csv gpt-image-1: $5 text in, $10 image in, $40 image out (per 1M). An edit of one input image:
         // 20 text x 5 = 100 + 323 image x 10 = 3,230 + 4,160 image out x 40 = 166,400 -> 169,730 micro-USD.
-        book.assertPriced("openai", "gpt-image-1", usage().setInputTokens(20).setInputImageTokens(323)
-                .setOutputImageTokens(4_160), 169_730_000L, "openai", "gpt-image-1");
-        CostBreakdown parts = book.price("openai", "gpt-image-1", usage().setInputTokens(20).setInputImageTokens(323)
-                .setOutputImageTokens(4_160), ServiceTier.SERVICE_TIER_UNSPECIFIED).getBreakdown();
+        TokenUsage.Builder edit = usage().setInputTokens(20).setInputImageTokens(323).setOutputImageTokens(4_160);
+        book.assertPriced("openai", "gpt-image-1", edit, 169_730_000L, "openai", "gpt-image-1");
+        CostBreakdown parts = book.price("openai", "gpt-image-1", edit, ServiceTier.SERVICE_TIER_UNSPECIFIED)
+                .getBreakdown();
         assertThat(parts.getInputNanos()).isEqualTo(100_000L);
         assertThat(parts.getInputImageNanos()).isEqualTo(3_230_000L);
         assertThat(parts.getOutputImageNanos()).isEqualTo(166_400_000L);
@@ -71,10 +72,9 @@ class ImageAndPerQueryPricesTest {
     void geminiGroundingWithSearchIsBilledPerQuery() {
         // prices.csv gemini-2.5-flash: $0.30 in, $2.50 out, $0.035 per grounded query (search_context_cost_per_query,
         // 35,000 per 1M). 100 x 0.30 = 30 + 50 x 2.50 = 125 + 2 x 35,000 = 70,000 -> 70,155 micro-USD.
-        book.assertPriced("google", "gemini-2.5-flash", usage().setInputTokens(100).setOutputTokens(50)
-                .setWebSearchQueries(2), 70_155_000L, "google", "gemini-2.5-flash");
-        assertThat(book.price("google", "gemini-2.5-flash", usage().setInputTokens(100).setOutputTokens(50)
-                .setWebSearchQueries(2), ServiceTier.SERVICE_TIER_UNSPECIFIED).getBreakdown().getWebSearchNanos())
-                .isEqualTo(70_000_000L);
+        TokenUsage.Builder grounded = usage().setInputTokens(100).setOutputTokens(50).setWebSearchQueries(2);
+        book.assertPriced("google", "gemini-2.5-flash", grounded, 70_155_000L, "google", "gemini-2.5-flash");
+        assertThat(book.price("google", "gemini-2.5-flash", grounded, ServiceTier.SERVICE_TIER_UNSPECIFIED)
+                .getBreakdown().getWebSearchNanos()).isEqualTo(70_000_000L);
     }
 }

@@ -1,5 +1,6 @@
 package io.tokenledger.pricing.grpc;
 
+import static io.tokenledger.pricing.grpc.SeededBook.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -11,13 +12,10 @@ import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.tokenledger.api.common.v1.TokenUsage;
 import io.tokenledger.api.pricing.v1.GetModelPriceRequest;
 import io.tokenledger.api.pricing.v1.ImportCatalogRequest;
 import io.tokenledger.api.pricing.v1.ImportCatalogResponse;
 import io.tokenledger.api.pricing.v1.ModelPrice;
-import io.tokenledger.api.pricing.v1.PriceItem;
-import io.tokenledger.api.pricing.v1.PriceUsageRequest;
 import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tokenledger.api.pricing.v1.ServiceTier;
 import io.tokenledger.pricing.application.PriceBook;
@@ -69,7 +67,8 @@ class LiteLlmImportTest {
     void theCuratedClaudeSonnet45KeepsItsLongContextCardAfterTheImport() {
         // The curated row wins over LiteLLM's claude-sonnet-4-5 (same id and date), so its rate cards must come
         // from the seed (rate_cards.csv): the *_above_200k_tokens rates of that LiteLLM entry.
-        ModelPrice sonnet = price("anthropic", "claude-sonnet-4-5");
+        ModelPrice sonnet = pricing.getModelPrice(GetModelPriceRequest.newBuilder()
+                .setProvider("anthropic").setModel("claude-sonnet-4-5").setAtTime(JUNE).build()).getPrice();
         assertThat(sonnet.getRateCardsList()).singleElement().satisfies(card -> {
             assertThat(card.getServiceTier()).isEqualTo(ServiceTier.SERVICE_TIER_STANDARD);
             assertThat(card.getAbovePromptTokens()).isEqualTo(200_000);
@@ -81,12 +80,13 @@ class LiteLlmImportTest {
         });
         // Prompt 190,000 + 10,000 cache reads = 200,000, not above the threshold: base rates ($3 / $0.30 / $15).
         // 190,000 x 3 = 570,000 + 10,000 x 0.3 = 3,000 + 1,000 x 15 = 15,000 -> 588,000 micro-USD.
-        assertThat(cost("anthropic", "claude-sonnet-4-5", TokenUsage.newBuilder().setInputTokens(190_000)
-                .setCachedInputTokens(10_000).setOutputTokens(1_000).build())).isEqualTo(588_000_000L);
+        SeededBook book = new SeededBook(pricing);
+        book.assertPriced("anthropic", "claude-sonnet-4-5", usage().setInputTokens(190_000)
+                .setCachedInputTokens(10_000).setOutputTokens(1_000), 588_000_000L, "anthropic", "claude-sonnet-4-5");
         // One more cache read: prompt 200,001 > 200,000, every class from the card ($6 / $0.60 / $22.50).
         // 190,000 x 6 = 1,140,000 + 10,001 x 0.6 = 6,000.6 + 1,000 x 22.5 = 22,500 -> 1,168,500.6 micro-USD.
-        assertThat(cost("anthropic", "claude-sonnet-4-5", TokenUsage.newBuilder().setInputTokens(190_000)
-                .setCachedInputTokens(10_001).setOutputTokens(1_000).build())).isEqualTo(1_168_500_600L);
+        book.assertPriced("anthropic", "claude-sonnet-4-5", usage().setInputTokens(190_000)
+                .setCachedInputTokens(10_001).setOutputTokens(1_000), 1_168_500_600L, "anthropic", "claude-sonnet-4-5");
     }
 
     @Test
@@ -95,14 +95,13 @@ class LiteLlmImportTest {
         // $2.50 in, $0.25 cached, $15 out; thoughts (reasoning) at the output price of the card in use.
         // Prompt 150,000 + 50,000 cached = 200,000: 187,500 + 6,250 + 2,000 x 10 = 20,000 + 1,000 x 10 = 10,000
         // -> 223,750 micro-USD.
-        assertThat(cost("google", "gemini-2.5-pro", TokenUsage.newBuilder().setInputTokens(150_000)
-                .setCachedInputTokens(50_000).setOutputTokens(2_000).setReasoningTokens(1_000).build()))
-                .isEqualTo(223_750_000L);
+        SeededBook book = new SeededBook(pricing);
+        book.assertPriced("google", "gemini-2.5-pro", usage().setInputTokens(150_000).setCachedInputTokens(50_000)
+                .setOutputTokens(2_000).setReasoningTokens(1_000), 223_750_000L, "google", "gemini-2.5-pro");
         // Prompt 150,000 + 50,001 = 200,001: 150,000 x 2.5 = 375,000 + 50,001 x 0.25 = 12,500.25
         // + 2,000 x 15 = 30,000 + 1,000 x 15 = 15,000 -> 432,500.25 micro-USD.
-        assertThat(cost("google", "gemini-2.5-pro", TokenUsage.newBuilder().setInputTokens(150_000)
-                .setCachedInputTokens(50_001).setOutputTokens(2_000).setReasoningTokens(1_000).build()))
-                .isEqualTo(432_500_250L);
+        book.assertPriced("google", "gemini-2.5-pro", usage().setInputTokens(150_000).setCachedInputTokens(50_001)
+                .setOutputTokens(2_000).setReasoningTokens(1_000), 432_500_250L, "google", "gemini-2.5-pro");
     }
 
     @Test
@@ -131,17 +130,6 @@ class LiteLlmImportTest {
         assertThat(price.getInputPerMillion()).isEqualTo("1.1");
         assertThat(price.getOutputPerMillion()).isEqualTo("4.4");
         assertThat(price.getPriceId()).isEqualTo("openai/acme-model@2026-07-01T00:00:00Z");
-    }
-
-    private ModelPrice price(String provider, String model) {
-        return pricing.getModelPrice(GetModelPriceRequest.newBuilder().setProvider(provider).setModel(model)
-                .setAtTime(JUNE).build()).getPrice();
-    }
-
-    private long cost(String provider, String model, TokenUsage usage) {
-        return pricing.priceUsage(PriceUsageRequest.newBuilder().addItems(PriceItem.newBuilder().setItemId("i")
-                .setProvider(provider).setModel(model).setOccurredTime(JUNE).setUsage(usage)).build())
-                .getItems(0).getCostNanos();
     }
 
     @Test
