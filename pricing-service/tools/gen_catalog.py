@@ -122,8 +122,8 @@ def cards_of(entry):
                 continue
             if column == "web_search" and isinstance(value, dict):
                 value = value.get("search_context_size_medium")  # priced per context size: the default, medium
-            if not isinstance(value, Decimal):
-                break
+            if isinstance(value, bool) or not isinstance(value, (Decimal, int)):
+                break  # not a number (JSON integers parse as int): no price, as the importer's isNumber()
             above = int(suffix.group(1)) * 1000 if suffix.group(1) else 0
             rates = cards.setdefault((TIERS[suffix.group(2)], above), {})
             # DeepSeek's cache_hit name for a cache read; the standard name wins when both exist.
