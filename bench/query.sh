@@ -7,7 +7,7 @@
 # (loaded with COPY; traffic share per feature = the traces' row counts, tokens = a trace row, Mooncake's shared
 # prefixes as cached input), spread over 30 days, 40 customers (skewed), ~2,000 users, 1 in 50 events UNPRICED.
 # Prices are the demo models' list prices. The rollups are then built by V2's backfill, the same sums RecordCosts
-# maintains (RollupMatchesScanTest checks that both paths answer identically).
+# maintains (RollupMatchesScanTest checks that both paths answer identically); the other migrations follow.
 # Queries: the EXACT statements QueryCost runs (printed by BenchQueryScripts from the service's SQL builders), rows
 # then total as one pgbench transaction, bound as parameters (-M prepared). p95 over RUNS (rollup) / SCAN_RUNS (scan).
 set -euo pipefail
@@ -59,7 +59,7 @@ CREATE TABLE trace (feature int, n int, input bigint, cached bigint, output bigi
 CREATE TABLE feature (feature int PRIMARY KEY, name text, team text, provider text, model text, rows int,
                       first bigint, input numeric, cached numeric, output numeric);
 INSERT INTO feature VALUES
-  (1, 'code-assist', 'devtools', 'mistral', 'codestral-latest', 0, 0, 0.3, 0.03, 0.9),
+  (1, 'code-assist', 'devtools', 'mistral', 'codestral-latest', 0, 0, 1.0, 0, 3.0),
   (2, 'support-chat', 'customer-success', 'openai', 'gpt-5-mini', 0, 0, 0.25, 0.025, 2.0),
   (3, 'research-assistant', 'knowledge', 'anthropic', 'claude-sonnet-4-5', 0, 0, 3.0, 0.3, 15.0);
 UPDATE feature f SET rows = c.rows FROM (SELECT feature, count(*) AS rows FROM trace GROUP BY 1) c WHERE c.feature = f.feature;
@@ -95,7 +95,11 @@ ALTER TABLE attribution.cost_ledger ADD PRIMARY KEY (tenant_id, event_id);
 CREATE INDEX cost_ledger_tenant_time_idx ON attribution.cost_ledger (tenant_id, occurred_at);
 SQL
 loaded=$(now)
-psql_db -f "$ROOT/attribution-service/src/main/resources/db/migration/V2__hourly_rollup.sql"
+# The later migrations, in version order, on the loaded ledger: V2 builds the rollups from it, the others add their
+# columns, keys and indexes, so the queries run against the schema the service has.
+for migration in $(ls "$ROOT/attribution-service/src/main/resources/db/migration/"V*__*.sql | sort -V | tail -n +2); do
+  psql_db -f "$migration"
+done
 psql_db -c "VACUUM ANALYZE attribution.cost_ledger" -c "VACUUM ANALYZE attribution.cost_hourly" \
         -c "VACUUM ANALYZE attribution.cost_hourly_feature"
 ready=$(now)

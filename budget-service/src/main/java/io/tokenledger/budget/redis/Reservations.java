@@ -3,6 +3,8 @@ package io.tokenledger.budget.redis;
 import io.tokenledger.budget.domain.Budget;
 import io.tokenledger.budget.domain.Window;
 import io.smallrye.mutiny.Uni;
+import io.tokenledger.platform.error.TokenLedgerException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
 import io.vertx.mutiny.redis.client.Command;
 import io.vertx.mutiny.redis.client.Redis;
 import io.vertx.mutiny.redis.client.Request;
@@ -68,7 +70,10 @@ public class Reservations {
         String recorded = record.toString();
         return script.runAsync(sha -> request(sha, tenant, targets, CounterKeys.reservation(tenant, reservationId), now,
                         expiry, estimateNanos, estimateTokens, reservationId, recorded, recordTtl, "reserve"))
-                .map(response -> outcome(response, targets.size(), recorded));
+                .map(response -> outcome(response, targets.size(), recorded))
+                // Overload: more checks wait for a Redis connection than the pool queues. Shed them as retryable.
+                .onFailure(ConnectionPoolTooBusyException.class).transform(e -> new TokenLedgerException.Unavailable(
+                        "REDIS_BUSY", "too many budget checks are waiting for Redis; retry with backoff", e));
     }
 
     /** Spent and open reservations of each target window at {@code now}. */
