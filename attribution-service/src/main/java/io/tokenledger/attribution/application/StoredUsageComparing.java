@@ -1,5 +1,6 @@
 package io.tokenledger.attribution.application;
 
+import io.tokenledger.attribution.domain.Hypotheticals;
 import io.tokenledger.attribution.domain.ModelRef;
 import io.tokenledger.attribution.domain.PriceRequest;
 import io.tokenledger.attribution.domain.SavingTally;
@@ -15,7 +16,8 @@ import java.util.Optional;
 
 /**
  * CompareStoredUsage: every PRICED ledger event of the period is priced on each candidate at its own occurred_at
- * (per call, so per-call rounding and long-context tiers are exact) and compared with its ledger cost.
+ * (per call, so per-call rounding and long-context tiers are exact) and compared with its ledger cost; optionally
+ * as if prompt caching were off ({@link Hypotheticals#uncached}), to show what caching saved.
  */
 @ApplicationScoped
 public class StoredUsageComparing {
@@ -31,7 +33,7 @@ public class StoredUsageComparing {
     }
 
     public StoredComparison compare(String tenantId, Optional<Instant> start, Optional<Instant> end,
-                                    Map<String, String> filters, List<ModelRef> candidates) {
+                                    Map<String, String> filters, List<ModelRef> candidates, boolean withoutCaching) {
         StoredUsageQuery query = StoredUsageQuery.parse(tenantId, start, end, filters, candidates, clock.instant());
         List<StoredComparison.Candidate> tallies = new ArrayList<>();
         query.candidates().forEach(model -> tallies.add(new StoredComparison.Candidate(model, new SavingTally())));
@@ -44,7 +46,8 @@ public class StoredUsageComparing {
             }
             counts[0]++;
             for (StoredComparison.Candidate candidate : tallies) {
-                buffer.add(new PriceRequest(candidate.model(), row.occurredAt(), row.tokens(), false),
+                buffer.add(new PriceRequest(candidate.model(), row.occurredAt(),
+                                withoutCaching ? Hypotheticals.uncached(row.tokens()) : row.tokens(), false),
                         answer -> candidate.tally().add(row.costNanos(), answer));
             }
         });

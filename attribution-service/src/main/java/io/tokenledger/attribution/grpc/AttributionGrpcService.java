@@ -193,7 +193,7 @@ public class AttributionGrpcService implements AttributionService {
         return Uni.createFrom().item(InsightProtos.toProto(storedComparing.compare(request.getTenantId(),
                 InsightProtos.time(request.hasStartTime(), request.getStartTime()),
                 InsightProtos.time(request.hasEndTime(), request.getEndTime()), request.getFiltersMap(),
-                InsightProtos.models(request.getCandidatesList()))));
+                InsightProtos.models(request.getCandidatesList()), request.getWithoutPromptCaching())));
     }
 
     @Override

@@ -179,6 +179,23 @@ class InsightsTest {
     }
 
     @Test
+    void compare_stored_usage_without_prompt_caching_shows_what_caching_saved() {
+        CompareStoredUsageResponse response = attribution.compareStoredUsage(CompareStoredUsageRequest.newBuilder()
+                .setTenantId(tenant).setStartTime(Records.at(DAY + "00:00:00Z"))
+                .setEndTime(Records.at("2026-02-02T00:00:00Z")).putFilters("feature", "chat")
+                .addCandidates(model("big")).setWithoutPromptCaching(true).build());
+
+        // Only c5 read the cache: 200 input + 800 cached + 100 output on big = 1,600,000 as recorded; without caching
+        // 1,000 input x 2,000 + 100 x 8,000 = 2,800,000. c1..c4 price as recorded: 30,800,000 becomes 32,000,000, so
+        // caching saved 1,200,000 (saving -1,200,000: going without it would cost more).
+        StoredComparison big = response.getResults(0);
+        assertThat(List.of(big.getEventCount(), big.getUnpricedCount(), big.getSavingNanos()))
+                .containsExactly(5L, 0L, -1_200_000L);
+        assertThat(big.getCurrentCost().getNanos()).isEqualTo(30_800_000);
+        assertThat(big.getCandidateCost().getNanos()).isEqualTo(32_000_000);
+    }
+
+    @Test
     void a_voided_event_is_left_out_and_an_amended_one_is_compared_as_amended() {
         // c4 voided; c1 amended to 2,000 input + 100 output: 4,000,000 + 800,000 = 4,800,000.
         record(CostRecord.newBuilder().setTenantId(tenant).setEventId("v-c4").setCorrectsEventId("c4")

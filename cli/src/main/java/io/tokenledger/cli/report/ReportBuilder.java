@@ -24,10 +24,6 @@ import io.tokenledger.api.budget.v1.ListBudgetsRequest;
 import io.tokenledger.api.budget.v1.ListBudgetsResponse;
 import io.tokenledger.api.common.v1.CostBreakdown;
 import io.tokenledger.api.common.v1.TokenUsage;
-import io.tokenledger.api.pricing.v1.CandidateModel;
-import io.tokenledger.api.pricing.v1.CompareModelsRequest;
-import io.tokenledger.api.pricing.v1.CompareModelsResponse;
-import io.tokenledger.api.pricing.v1.PricedItem;
 import io.tokenledger.cli.infra.Clients;
 import io.tokenledger.cli.report.CostReport.AlertEvent;
 import io.tokenledger.cli.report.CostReport.Alerts;
@@ -172,22 +168,24 @@ public final class ReportBuilder {
                 Usd.percent(completion, totalNanos), Usd.percent(cached, totalNanos));
     }
 
-    /** Prices each model's traffic with its cached tokens moved back into uncached input. */
+    /**
+     * What prompt caching saved per model: the day's stored calls re-priced one by one without caching (cache reads
+     * and writes as fresh input) by CompareStoredUsage. Never one aggregate usage: summed over a day its prompt
+     * would pass the long-context thresholds that no single call reaches.
+     */
     private List<CacheSaving> cacheSavings(QueryCostResponse byModel) {
         List<CacheSaving> savings = new ArrayList<>();
         for (CostRow row : byModel.getRowsList()) {
             TokenUsage tokens = row.getTokens();
-            if (tokens.getCachedInputTokens() == 0) {
+            if (tokens.getCachedInputTokens() + tokens.getCacheWrite5MTokens() + tokens.getCacheWrite1HTokens() == 0) {
                 continue;
             }
-            TokenUsage uncached = tokens.toBuilder()
-                    .setInputTokens(tokens.getInputTokens() + tokens.getCachedInputTokens())
-                    .setCachedInputTokens(0).build();
-            PricedItem priced = compare(uncached, List.of(candidate(row.getGroupValues(0), row.getGroupValues(1))))
-                    .getResults(0);
+            StoredComparison uncached = storedComparison(Map.of("provider", row.getGroupValues(0),
+                    "model", row.getGroupValues(1)), row.getGroupValues(0), row.getGroupValues(1), true);
+            long current = nanos(uncached.getCurrentCost());
+            long withoutCache = nanos(uncached.getCandidateCost());
             savings.add(new CacheSaving(row.getGroupValues(0) + "/" + row.getGroupValues(1),
-                    tokens.getCachedInputTokens(), row.getCostNanos(), priced.getCostNanos(),
-                    priced.getCostNanos() - row.getCostNanos()));
+                    tokens.getCachedInputTokens(), current, withoutCache, withoutCache - current));
         }
         return savings;
     }
@@ -203,13 +201,9 @@ public final class ReportBuilder {
             }
             // The day's stored events of the feature on this model, each re-priced on the what-if model at its own
             // time (CompareStoredUsage), so per-call rounding and long-context tiers are exact.
-            StoredComparison compared = clients.attribution().compareStoredUsage(CompareStoredUsageRequest.newBuilder()
-                    .setTenantId(scenario.tenant()).setStartTime(ts(dayStart)).setEndTime(ts(dayEnd))
-                    .putFilters("feature", featureName).putFilters("provider", row.getGroupValues(1))
-                    .putFilters("model", row.getGroupValues(2))
-                    .addCandidates(ModelChoice.newBuilder().setProvider(feature.whatIf().provider())
-                            .setModel(feature.whatIf().model()))
-                    .build()).getResults(0);
+            StoredComparison compared = storedComparison(Map.of("feature", featureName,
+                    "provider", row.getGroupValues(1), "model", row.getGroupValues(2)), feature.whatIf().provider(),
+                    feature.whatIf().model(), false);
             if (compared.getUnpricedCount() > 0 || compared.getEventCount() == 0) {
                 problems.add("what-if model " + feature.whatIf() + " could not price " + compared.getUnpricedCount()
                         + " events: " + compared.getUnpricedReason());
@@ -287,13 +281,13 @@ public final class ReportBuilder {
         return events;
     }
 
-    private CompareModelsResponse compare(TokenUsage usage, List<CandidateModel> candidates) {
-        return clients.pricing().compareModels(CompareModelsRequest.newBuilder().setTenantId(scenario.tenant())
-                .setUsage(usage).addAllCandidates(candidates).setAtTime(ts(dayStart)).build());
-    }
-
-    private static CandidateModel candidate(String provider, String model) {
-        return CandidateModel.newBuilder().setProvider(provider).setModel(model).build();
+    /** The day's stored calls matching the filters, each re-priced on one model at its own time. */
+    private StoredComparison storedComparison(Map<String, String> filters, String provider, String model,
+                                              boolean withoutCaching) {
+        return clients.attribution().compareStoredUsage(CompareStoredUsageRequest.newBuilder()
+                .setTenantId(scenario.tenant()).setStartTime(ts(dayStart)).setEndTime(ts(dayEnd)).putAllFilters(filters)
+                .addCandidates(ModelChoice.newBuilder().setProvider(provider).setModel(model))
+                .setWithoutPromptCaching(withoutCaching).build()).getResults(0);
     }
 
     static String scope(Map<String, String> scope) {
