@@ -61,7 +61,7 @@ public final class Commands {
             "  demo    Start PostgreSQL, Redis and the four services, replay three real LLM traces, print the cost",
             "          report (also out/report.json and out/report.csv), then shut everything down.",
             "  bench   Replay the full traces with concurrent clients; compare events/s with PostgreSQL COPY.",
-            "  export  Stream a tenant's cost from a running attribution-service as CSV or FinOps FOCUS 1.2",
+            "  export  Stream a tenant's cost from a running attribution-service as CSV or FinOps FOCUS 1.2/1.3",
             "          (columns: attribution-service/EXPORTS.md) to a file or stdout.",
             "  help    Show this help.",
             "",

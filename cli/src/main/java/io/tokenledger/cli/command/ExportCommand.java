@@ -69,6 +69,10 @@ final class ExportCommand {
             return 0;
         } catch (StatusRuntimeException e) {
             System.err.println("tokenledger export: " + describe(e));
+            if (e.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
+                System.err.println("tokenledger export: no attribution-service answers at " + target
+                        + "; start one (or port-forward it, see k8s/README.md) and pass its address with --target");
+            }
             return e.getStatus().getCode() == io.grpc.Status.Code.INVALID_ARGUMENT ? 2 : 1;
         } finally {
             channel.shutdownNow();

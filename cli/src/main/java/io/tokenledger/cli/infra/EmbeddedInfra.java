@@ -44,6 +44,7 @@ public final class EmbeddedInfra implements AutoCloseable {
             String password = env.getOrDefault("TOKENLEDGER_PG_PASSWORD", "");
             if (pgUrl.isPresent()) {
                 jdbcUrl = pgUrl.get();
+                Reachability.require("PostgreSQL", jdbcUrl, 5432, "--pg-url / " + PG_URL_ENV);
                 log.println("PostgreSQL: existing server " + jdbcUrl);
             } else {
                 long t0 = System.nanoTime();
@@ -56,6 +57,7 @@ public final class EmbeddedInfra implements AutoCloseable {
             String redisTarget;
             if (redisUrl.isPresent()) {
                 redisTarget = redisUrl.get();
+                Reachability.require("Redis", redisTarget, 6379, "--redis-url / " + REDIS_URL_ENV);
                 log.println("Redis: existing server " + redisTarget);
             } else {
                 long t0 = System.nanoTime();
