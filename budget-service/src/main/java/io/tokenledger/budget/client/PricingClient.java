@@ -56,25 +56,29 @@ public class PricingClient implements UsagePricer {
 
     @Override
     public OptionalLong cachedPrice(String tenant, String provider, String model, TokenUsage usage) {
-        Cached cached = cache.get(new Key(tenant, provider, model, usage));
-        return cached != null && System.nanoTime() - cached.pricedAtNanos() < ttlNanos
-                ? OptionalLong.of(cached.costNanos()) : OptionalLong.empty();
+        return fresh(new Key(tenant, provider, model, usage), System.nanoTime());
     }
 
     @Override
     public long price(String tenant, String provider, String model, Instant at, TokenUsage usage) {
-        OptionalLong cached = cachedPrice(tenant, provider, model, usage);
+        Key key = new Key(tenant, provider, model, usage);
+        long now = System.nanoTime();
+        OptionalLong cached = fresh(key, now);
         if (cached.isPresent()) {
             return cached.getAsLong();
         }
-        long now = System.nanoTime();
-        Key key = new Key(tenant, provider, model, usage);
         long cost = priceRemotely(tenant, provider, model, at, usage);
         if (cache.size() >= MAX_CACHED) {
             cache.clear();
         }
         cache.put(key, new Cached(cost, now));
         return cost;
+    }
+
+    private OptionalLong fresh(Key key, long now) {
+        Cached cached = cache.get(key);
+        return cached != null && now - cached.pricedAtNanos() < ttlNanos
+                ? OptionalLong.of(cached.costNanos()) : OptionalLong.empty();
     }
 
     private long priceRemotely(String tenant, String provider, String model, Instant at, TokenUsage usage) {

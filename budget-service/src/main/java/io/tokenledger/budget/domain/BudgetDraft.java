@@ -153,18 +153,17 @@ public record BudgetDraft(
             return Optional.empty();
         }
         CalendarDraft draft = calendar.get();
+        // The length is judged in its unit, so only when the unit is known.
+        String lengthProblem = draft.unit() == null ? null : CustomCalendar.lengthProblem(draft.length(), draft.unit());
         violations.check(draft.unit() != null, "budget.custom_calendar.unit", "is required (DAYS or MONTHS)");
-        String problem = draft.unit() == null ? "unit missing" : CustomCalendar.lengthProblem(draft.length(), draft.unit());
-        if (draft.unit() != null) {
-            violations.check(problem == null, "budget.custom_calendar.length", problem);
-        }
+        violations.check(lengthProblem == null, "budget.custom_calendar.length", lengthProblem);
         LocalDate anchor = null;
         try {
             anchor = LocalDate.parse(draft.anchorDate());
         } catch (DateTimeException e) {
             violations.add("budget.custom_calendar.anchor_date", "must be an ISO date, e.g. 2026-01-15");
         }
-        return problem == null && anchor != null
-                ? Optional.of(new CustomCalendar(anchor, draft.length(), draft.unit())) : Optional.empty();
+        boolean valid = draft.unit() != null && lengthProblem == null && anchor != null;
+        return valid ? Optional.of(new CustomCalendar(anchor, draft.length(), draft.unit())) : Optional.empty();
     }
 }

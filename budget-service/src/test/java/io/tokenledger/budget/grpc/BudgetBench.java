@@ -77,9 +77,6 @@ class BudgetBench {
     @Inject
     Redis redis;
 
-    /** How many calls of the last paced measurement failed (e.g. shed as UNAVAILABLE under overload). */
-    static final java.util.concurrent.atomic.AtomicLong FAILED = new java.util.concurrent.atomic.AtomicLong();
-
     final String tenant = "bench-" + UUID.randomUUID();
     final Instant noon = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
     final StringBuilder report = new StringBuilder();
@@ -187,29 +184,40 @@ class BudgetBench {
         paced(evalCall, RATE_PER_SECOND, 1);
         paced(rollingCall, RATE_PER_SECOND, 2);
 
-        long[] grpc = paced(noopCall, RATE_PER_SECOND, SECONDS);
-        long[] eval = paced(evalCall, RATE_PER_SECOND, SECONDS);
-        long[] checks = paced(checkCall, RATE_PER_SECOND, SECONDS);
-        long checksFailed = FAILED.get();
-        long[] rolling = paced(rollingCall, RATE_PER_SECOND, SECONDS);
-        long rollingFailed = FAILED.get();
+        Paced grpc = paced(noopCall, RATE_PER_SECOND, SECONDS);
+        Paced eval = paced(evalCall, RATE_PER_SECOND, SECONDS);
+        Paced checks = paced(checkCall, RATE_PER_SECOND, SECONDS);
+        Paced rolling = paced(rollingCall, RATE_PER_SECOND, SECONDS);
         line("latency at %d calls/s for %d s each (open loop, loopback; %d CPUs, load average before: %s):",
                 RATE_PER_SECOND, SECONDS, Runtime.getRuntime().availableProcessors(), loadAverage());
-        line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d)", "bare gRPC no-op (grpc.health.v1 Check)", ms(grpc, 50), ms(grpc, 99), grpc.length);
-        line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d)", "bare Redis EVALSHA (return 1)", ms(eval, 50), ms(eval, 99), eval.length);
+        line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d)", "bare gRPC no-op (grpc.health.v1 Check)", grpc.ms(50), grpc.ms(99), grpc.n());
+        line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d)", "bare Redis EVALSHA (return 1)", eval.ms(50), eval.ms(99), eval.n());
         line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d, failed %d)", "CheckBudget, 3-budget chain, reserving",
-                ms(checks, 50), ms(checks, 99), checks.length, checksFailed);
+                checks.ms(50), checks.ms(99), checks.n(), checks.failed());
         line("  %-52s p50 %7.3f ms  p99 %7.3f ms  (n=%d, failed %d)", "CheckBudget, one 24 h rolling budget (1,441 buckets)",
-                ms(rolling, 50), ms(rolling, 99), rolling.length, rollingFailed);
+                rolling.ms(50), rolling.ms(99), rolling.n(), rolling.failed());
         line("  ratio CheckBudget / bare gRPC: p50 %.2fx  p99 %.2fx   (target p99 < 2 ms and < 4x: %s)",
-                ms(checks, 50) / ms(grpc, 50), ms(checks, 99) / ms(grpc, 99),
-                ms(checks, 99) < 2.0 && ms(checks, 99) < 4 * ms(grpc, 99) ? "MET" : "NOT MET");
-        line("  ratio CheckBudget / bare EVALSHA: p50 %.2fx  p99 %.2fx", ms(checks, 50) / ms(eval, 50), ms(checks, 99) / ms(eval, 99));
+                checks.ms(50) / grpc.ms(50), checks.ms(99) / grpc.ms(99),
+                checks.ms(99) < 2.0 && checks.ms(99) < 4 * grpc.ms(99) ? "MET" : "NOT MET");
+        line("  ratio CheckBudget / bare EVALSHA: p50 %.2fx  p99 %.2fx", checks.ms(50) / eval.ms(50), checks.ms(99) / eval.ms(99));
         assertThat(big.getBudgetId()).isNotEmpty();
     }
 
-    /** Fires calls at a fixed rate (not waiting for answers) and returns each call's latency in nanos, sorted. */
-    private static long[] paced(Supplier<CompletableFuture<?>> call, int perSecond, int seconds) throws Exception {
+    /** One paced measurement: every call's latency in nanos, sorted, and how many calls failed (e.g. shed). */
+    private record Paced(long[] sorted, long failed) {
+
+        double ms(int percentile) {
+            int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+            return sorted[Math.max(0, index)] / 1_000_000.0;
+        }
+
+        int n() {
+            return sorted.length;
+        }
+    }
+
+    /** Fires calls at a fixed rate (not waiting for answers) and measures each call's latency. */
+    private static Paced paced(Supplier<CompletableFuture<?>> call, int perSecond, int seconds) throws Exception {
         int total = perSecond * seconds;
         long interval = 1_000_000_000L / perSecond;
         long[] latencies = new long[total];
@@ -232,7 +240,7 @@ class BudgetBench {
             CompletableFuture.allOf(java.util.Arrays.stream(all).map(f -> f.exceptionally(e -> null))
                     .toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
         }
-        FAILED.set(java.util.Arrays.stream(all).filter(CompletableFuture::isCompletedExceptionally).count());
+        long failed = java.util.Arrays.stream(all).filter(CompletableFuture::isCompletedExceptionally).count();
         if (Boolean.getBoolean("bench.dump")) {
             StringBuilder dump = new StringBuilder();
             for (long l : latencies) {
@@ -241,7 +249,7 @@ class BudgetBench {
             Files.writeString(Path.of("target", "bench-latency-" + System.nanoTime() + ".txt"), dump);
         }
         Arrays.sort(latencies);
-        return latencies;
+        return new Paced(latencies, failed);
     }
 
     private static <T> CompletableFuture<T> toFuture(ListenableFuture<T> future) {
@@ -262,11 +270,6 @@ class BudgetBench {
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
-    }
-
-    private static double ms(long[] sorted, int percentile) {
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, index)] / 1_000_000.0;
     }
 
     private static <T> List<T> concurrently(int calls, Callable<T> task) throws Exception {

@@ -39,7 +39,6 @@ final class BenchCommand {
         out.printf("TokenLedger ingest benchmark: %d runs of %,d events, batches of %d, %d client threads, %d CPUs%n",
                 runs, events.size(), batch, threads, Runtime.getRuntime().availableProcessors());
         try (Session session = Session.start(args, root, outDir.resolve("bench-logs"), out)) {
-            Budgets.create(scenario, session.clients(), day);
             if (warmup > 0) {
                 // The JVMs compile their hot paths during the first thousands of events; a separate tenant warms
                 // them up so the measured run is steady state and its events are all new.
@@ -58,9 +57,7 @@ final class BenchCommand {
                 Scenario measured = r == 1 ? scenario : new Scenario(scenario.tenant() + "-run" + r,
                         scenario.environment(), scenario.seed(), scenario.customers(), scenario.time(),
                         scenario.features(), scenario.budgets());
-                if (r > 1) {
-                    Budgets.create(measured, session.clients(), day);
-                }
+                Budgets.create(measured, session.clients(), day);
                 results.add(Replayer.replay(UsageEvents.toProto(measured, plan.events()), batch, threads,
                         session.clients(), new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal())));
             }

@@ -2,12 +2,9 @@ package io.tokenledger.pricing.grpc;
 
 import static io.tokenledger.pricing.grpc.SeededBook.usage;
 
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tokenledger.api.common.v1.TokenUsage;
-import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,17 +14,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiteLlmImportTest.WithLiteLlm.class)
-class BedrockAndCompatibleFixturePricesTest {
-
-    @GrpcClient("pricing")
-    PricingServiceBlockingStub pricing;
-
-    private SeededBook book;
-
-    @BeforeEach
-    void connect() {
-        book = new SeededBook(pricing);
-    }
+class BedrockAndCompatibleFixturePricesTest extends SeededBookTest {
 
     @Test
     void converse_nova_micro_basic() {

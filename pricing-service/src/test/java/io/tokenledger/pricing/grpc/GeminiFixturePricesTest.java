@@ -2,11 +2,8 @@ package io.tokenledger.pricing.grpc;
 
 import static io.tokenledger.pricing.grpc.SeededBook.usage;
 
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,17 +13,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiteLlmImportTest.WithLiteLlm.class)
-class GeminiFixturePricesTest {
-
-    @GrpcClient("pricing")
-    PricingServiceBlockingStub pricing;
-
-    private SeededBook book;
-
-    @BeforeEach
-    void connect() {
-        book = new SeededBook(pricing);
-    }
+class GeminiFixturePricesTest extends SeededBookTest {
 
     @Test
     void gemini_2_5_flash_thinking() {

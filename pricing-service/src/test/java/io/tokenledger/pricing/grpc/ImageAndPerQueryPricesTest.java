@@ -3,14 +3,11 @@ package io.tokenledger.pricing.grpc;
 import static io.tokenledger.pricing.grpc.SeededBook.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tokenledger.api.common.v1.CostBreakdown;
 import io.tokenledger.api.common.v1.TokenUsage;
-import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tokenledger.api.pricing.v1.ServiceTier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiteLlmImportTest.WithLiteLlm.class)
-class ImageAndPerQueryPricesTest {
-
-    @GrpcClient("pricing")
-    PricingServiceBlockingStub pricing;
-
-    private SeededBook book;
-
-    @BeforeEach
-    void connect() {
-        book = new SeededBook(pricing);
-    }
+class ImageAndPerQueryPricesTest extends SeededBookTest {
 
     @Test
     void gptImage1BillsImageTokensInAndOutAtTheirOwnRates() {

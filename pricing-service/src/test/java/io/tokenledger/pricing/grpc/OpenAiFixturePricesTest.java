@@ -2,13 +2,10 @@ package io.tokenledger.pricing.grpc;
 
 import static io.tokenledger.pricing.grpc.SeededBook.usage;
 
-import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tokenledger.api.common.v1.TokenUsage;
-import io.tokenledger.api.pricing.v1.PricingServiceGrpc.PricingServiceBlockingStub;
 import io.tokenledger.api.pricing.v1.ServiceTier;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,17 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @TestProfile(LiteLlmImportTest.WithLiteLlm.class)
-class OpenAiFixturePricesTest {
-
-    @GrpcClient("pricing")
-    PricingServiceBlockingStub pricing;
-
-    private SeededBook book;
-
-    @BeforeEach
-    void connect() {
-        book = new SeededBook(pricing);
-    }
+class OpenAiFixturePricesTest extends SeededBookTest {
 
     @Test
     void chat_gpt_4o_tool_call() {
