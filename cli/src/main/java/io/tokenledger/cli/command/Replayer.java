@@ -1,13 +1,21 @@
 package io.tokenledger.cli.command;
 
+import io.grpc.CallOptions;
+import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tokenledger.api.common.v1.PricingStatus;
 import io.tokenledger.api.ingest.v1.EventResult;
+import io.grpc.stub.ClientCalls;
+import io.tokenledger.api.ingest.v1.IngestServiceGrpc;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.RecordUsageResponse;
 import io.tokenledger.api.ingest.v1.UsageEvent;
 import io.tokenledger.cli.infra.Clients;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -16,17 +24,23 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import io.tokenledger.api.ingest.v1.EventStatus;
 
 /**
  * Sends events through IngestService.RecordUsage in batches, from one or more client threads. A batch that meets
- * UNAVAILABLE or DEADLINE_EXCEEDED is retried with backoff (safe: ingest deduplicates by event id).
+ * UNAVAILABLE or DEADLINE_EXCEEDED is retried with backoff (safe: ingest deduplicates by event id). Requests are
+ * encoded before the clock starts: a client's encoding runs on its own machine, not on TokenLedger's.
  */
 public final class Replayer {
 
     private static final int MAX_ATTEMPTS = 5;
+    /** RecordUsage taking its request as encoded bytes. */
+    private static final MethodDescriptor<byte[], RecordUsageResponse> RECORD_ENCODED = IngestServiceGrpc
+            .getRecordUsageMethod().toBuilder(new EncodedRequest(), IngestServiceGrpc.getRecordUsageMethod()
+                    .getResponseMarshaller()).build();
 
     /** What the replay did: per-status counts, unpriced events, per-batch latencies (ns) and wall time (ns). */
     public record Result(Map<EventStatus, Long> statusCounts, long unpriced, List<String> unpricedReasons,
@@ -58,8 +72,11 @@ public final class Replayer {
     public static Result replay(List<UsageEvent> events, int batchSize, int threads, Clients clients,
                                 ProgressBar progress) throws InterruptedException {
         List<List<UsageEvent>> batches = new ArrayList<>();
+        List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < events.size(); i += batchSize) {
             batches.add(events.subList(i, Math.min(events.size(), i + batchSize)));
+            requests.add(RecordUsageRequest.newBuilder().addAllEvents(batches.get(batches.size() - 1)).build()
+                    .toByteArray());
         }
         long[] latencies = new long[batches.size()];
         AtomicInteger next = new AtomicInteger();
@@ -76,7 +93,7 @@ public final class Replayer {
                     int b;
                     while ((b = next.getAndIncrement()) < batches.size()) {
                         long start = System.nanoTime();
-                        RecordUsageResponse response = send(batches.get(b), clients);
+                        RecordUsageResponse response = send(requests.get(b), clients);
                         latencies[b] = System.nanoTime() - start;
                         synchronized (counts) {
                             for (EventResult r : response.getResultsList()) {
@@ -112,11 +129,11 @@ public final class Replayer {
         }
     }
 
-    private static RecordUsageResponse send(List<UsageEvent> batch, Clients clients) throws InterruptedException {
-        RecordUsageRequest request = RecordUsageRequest.newBuilder().addAllEvents(batch).build();
+    private static RecordUsageResponse send(byte[] request, Clients clients) throws InterruptedException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return clients.ingest(60).recordUsage(request);
+                return ClientCalls.blockingUnaryCall(clients.ingestChannel(), RECORD_ENCODED,
+                        CallOptions.DEFAULT.withDeadlineAfter(60, TimeUnit.SECONDS), request);
             } catch (StatusRuntimeException e) {
                 Status.Code code = e.getStatus().getCode();
                 boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
@@ -124,6 +141,24 @@ public final class Replayer {
                     throw e;
                 }
                 Thread.sleep(200L << attempt);
+            }
+        }
+    }
+
+    /** Sends bytes as they are. */
+    private static final class EncodedRequest implements MethodDescriptor.Marshaller<byte[]> {
+
+        @Override
+        public InputStream stream(byte[] value) {
+            return new ByteArrayInputStream(value);
+        }
+
+        @Override
+        public byte[] parse(InputStream stream) {
+            try {
+                return stream.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

@@ -34,6 +34,11 @@ public final class Clients implements AutoCloseable {
         return IngestServiceGrpc.newBlockingStub(ingest).withDeadlineAfter(deadlineSeconds, TimeUnit.SECONDS);
     }
 
+    /** The ingest channel itself, for calls made without a generated stub (pre-encoded requests). */
+    public io.grpc.Channel ingestChannel() {
+        return ingest;
+    }
+
     public PricingServiceGrpc.PricingServiceBlockingStub pricing() {
         return PricingServiceGrpc.newBlockingStub(pricing).withDeadlineAfter(30, TimeUnit.SECONDS);
     }

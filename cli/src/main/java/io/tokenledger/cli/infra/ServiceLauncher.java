@@ -67,7 +67,7 @@ public final class ServiceLauncher {
                 Map<String, String> env = env(svc, ports, infra);
                 env.putAll(extraEnv.getOrDefault(svc, Map.of()));
                 Path logFile = logDir.resolve(svc.module() + ".log");
-                running.add(svc, launch(jar, env, logFile, false), logFile, env);
+                running.add(svc, launch(svc, jar, env, logFile, false), logFile, env);
             }
             long t0 = System.nanoTime();
             for (Svc svc : Svc.values()) {
@@ -156,15 +156,17 @@ public final class ServiceLauncher {
         if (running.process(svc).isAlive()) {
             throw new IllegalStateException(svc.module() + " is still running");
         }
-        running.replace(svc, launch(jar(repoRoot, svc), running.env(svc), running.logFile(svc), true));
+        running.replace(svc, launch(svc, jar(repoRoot, svc), running.env(svc), running.logFile(svc), true));
         awaitReady(running, svc);
     }
 
-    private static Process launch(Path jar, Map<String, String> env, Path logFile, boolean append) throws IOException {
+    private static Process launch(Svc svc, Path jar, Map<String, String> env, Path logFile, boolean append)
+            throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>();
         command.add(java);
         command.addAll(jvmOptions());
+        command.addAll(extraJvmOptions(svc));
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(jar.getParent().toFile())
@@ -199,6 +201,12 @@ public final class ServiceLauncher {
                 "-Xss512k", "-XX:ReservedCodeCacheSize=32m", "-XX:MaxMetaspaceSize=128m",
                 "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1",
                 "-XX:+ExitOnOutOfMemoryError");
+    }
+
+    /** TOKENLEDGER_<SERVICE>_JVM_OPTS (e.g. TOKENLEDGER_INGEST_JVM_OPTS), added after the shared options. */
+    static List<String> extraJvmOptions(Svc svc) {
+        String configured = System.getenv("TOKENLEDGER_" + svc.name() + "_JVM_OPTS");
+        return configured == null || configured.isBlank() ? List.of() : List.of(configured.trim().split("\\s+"));
     }
 
     private static void awaitReady(RunningServices running, Svc svc) throws IOException {

@@ -14,10 +14,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Semaphore;
 
 /**
  * Records a batch of usage events: validate all, accept the new ones durably, complete them through the
- * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED.
+ * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED. At most {@code pipeline.concurrency} batches are
+ * recorded at once; the others wait, first come first served.
  */
 @ApplicationScoped
 public class UsageRecording {
@@ -28,6 +30,7 @@ public class UsageRecording {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final IngestConfig config;
+    private final Semaphore turns;
 
     public UsageRecording(IngestConfig config, Inbox inbox, EventPipeline pipeline, IngestMetrics metrics,
             Clock clock) {
@@ -37,10 +40,21 @@ public class UsageRecording {
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
+        this.turns = new Semaphore(config.pipeline().effectiveConcurrency(), true);
     }
 
     public List<EventResult> record(List<UsageEvent> events) {
+        // A bad batch is rejected at once, without waiting for a turn.
         validation.validate(events, clock.instant());
+        turns.acquireUninterruptibly();
+        try {
+            return recordInTurn(events);
+        } finally {
+            turns.release();
+        }
+    }
+
+    private List<EventResult> recordInTurn(List<UsageEvent> events) {
         // An event repeated inside the batch is inserted once; its later copies are duplicates.
         Set<EventKey> inserted = inbox.accept(events, config.pipeline().lease());
         List<UsageEvent> fresh = new ArrayList<>();

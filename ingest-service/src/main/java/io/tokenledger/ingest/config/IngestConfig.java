@@ -82,6 +82,18 @@ public interface IngestConfig {
          */
         @WithDefault("30s")
         Duration lease();
+
+        /**
+         * How many batches are recorded at once (0: one per CPU, at least 2); more requests wait their turn. A
+         * batch in progress holds thousands of objects per event for its whole run, so batches beyond one per core
+         * add garbage-collector work and memory, not throughput.
+         */
+        @WithDefault("0")
+        int concurrency();
+
+        default int effectiveConcurrency() {
+            return concurrency() > 0 ? concurrency() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        }
     }
 
     interface Drainer {
