@@ -61,7 +61,7 @@ final class LedgerInsert {
         }
         return "WITH written AS (INSERT INTO attribution.cost_ledger (" + columns + ") SELECT " + selected
                 + " FROM unnest(" + arrays + ") AS r(" + columns + ")"
-                + " ON CONFLICT (tenant_id, event_id, entry_kind) DO NOTHING RETURNING *)"
+                + " ON CONFLICT (tenant_id, event_id, entry_kind) DO NOTHING RETURNING " + RollupSql.writtenColumns() + ")"
                 + RollupSql.addWritten()
                 + " SELECT tenant_id, event_id FROM written";
     }

@@ -47,6 +47,17 @@ final class RollupSql {
         return List.copyOf(columns);
     }
 
+    /** The columns of {@code written} the rollups read (a RETURNING list narrower than {@code *}). */
+    static String writtenColumns() {
+        java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>(
+                List.of("tenant_id", "event_id", "occurred_at", "event_count", "list_cost_nanos"));
+        for (Table table : Table.values()) {
+            columns.addAll(table.key);
+        }
+        columns.addAll(AMOUNTS);
+        return String.join(", ", columns);
+    }
+
     /** CTEs (", name AS (...)") adding the rows of the CTE {@code written} to every rollup. */
     static String addWritten() {
         StringBuilder ctes = new StringBuilder();

@@ -6,45 +6,49 @@ import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.ingest.v1.IngestService;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.RecordUsageResponse;
+import io.tokenledger.api.ingest.v1.RerateUsageRequest;
+import io.tokenledger.api.ingest.v1.RerateUsageResponse;
 import io.tokenledger.ingest.application.UsageRecording;
+import io.tokenledger.ingest.application.UsageRerating;
+import io.tokenledger.ingest.domain.RerateFigures;
+import io.tokenledger.ingest.domain.UsageEvent;
+import io.tokenledger.ingest.mapping.UsageEventProtos;
 import io.tokenledger.ingest.normalize.ProviderUsages;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
-/** The gRPC edge of ingest: converts, calls {@link UsageRecording}, converts back. */
+/** The gRPC edge of ingest: converts, calls {@link UsageRecording} or {@link UsageRerating}, converts back. */
 @GrpcService
 public class IngestEndpoint implements IngestService {
 
     private final UsageRecording recording;
+    private final UsageRerating rerating;
 
-    public IngestEndpoint(UsageRecording recording) {
+    public IngestEndpoint(UsageRecording recording, UsageRerating rerating) {
         this.recording = recording;
+        this.rerating = rerating;
     }
 
     @Override
     @Blocking
     public Uni<RecordUsageResponse> recordUsage(RecordUsageRequest request) {
-        return Uni.createFrom().item(() -> ResultProtos.toProto(recording.record(
-                ProviderUsages.toDomain(request.getEventsList()))));
+        // Converted here so that the request message is garbage while the batch waits for its turn.
+        List<UsageEvent> events = ProviderUsages.toDomain(request.getEventsList());
+        return Uni.createFrom().item(() -> ResultProtos.toProto(recording.record(events)));
     }
-
-    // Re-rating (issue 3). Field-injected so the constructor above stays as it is.
-    @jakarta.inject.Inject
-    io.tokenledger.ingest.application.UsageRerating rerating;
 
     @Override
     @Blocking
-    public Uni<io.tokenledger.api.ingest.v1.RerateUsageResponse> rerateUsage(
-            io.tokenledger.api.ingest.v1.RerateUsageRequest request) {
+    public Uni<RerateUsageResponse> rerateUsage(RerateUsageRequest request) {
         return Uni.createFrom().item(() -> {
-            io.tokenledger.ingest.application.UsageRerating.Result result = rerating.rerate(request.getTenantId(),
-                    request.hasStartTime() ? java.util.Optional.of(
-                            io.tokenledger.ingest.mapping.UsageEventProtos.toInstant(request.getStartTime()))
-                            : java.util.Optional.empty(),
-                    request.hasEndTime() ? java.util.Optional.of(
-                            io.tokenledger.ingest.mapping.UsageEventProtos.toInstant(request.getEndTime()))
-                            : java.util.Optional.empty(),
-                    request.getDryRun());
-            io.tokenledger.ingest.domain.RerateFigures figures = result.figures();
-            return io.tokenledger.api.ingest.v1.RerateUsageResponse.newBuilder().setRunId(result.runId())
+            Optional<Instant> start = request.hasStartTime()
+                    ? Optional.of(UsageEventProtos.toInstant(request.getStartTime())) : Optional.empty();
+            Optional<Instant> end = request.hasEndTime()
+                    ? Optional.of(UsageEventProtos.toInstant(request.getEndTime())) : Optional.empty();
+            UsageRerating.Result result = rerating.rerate(request.getTenantId(), start, end, request.getDryRun());
+            RerateFigures figures = result.figures();
+            return RerateUsageResponse.newBuilder().setRunId(result.runId())
                     .setEventsExamined(figures.examined()).setEventsChanged(figures.changed())
                     .setOldTotalNanos(figures.oldTotalNanos()).setNewTotalNanos(figures.newTotalNanos())
                     .setUnpricedBefore(figures.unpricedBefore()).setUnpricedAfter(figures.unpricedAfter()).build();

@@ -28,6 +28,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class JdbcInbox implements Inbox {
 
+    /** One fixed text for any batch size (arrays, not a VALUES row per event): prepared once per connection. */
+    private static final String ACCEPT = "INSERT INTO ingest.inbox (tenant_id, event_id, payload, next_attempt_at)"
+            + " SELECT v.tenant_id, v.event_id, v.payload, now() + ?::float8 * interval '1 millisecond'"
+            + " FROM unnest(?::text[], ?::text[], ?::bytea[]) AS v(tenant_id, event_id, payload)"
+            + " ON CONFLICT DO NOTHING RETURNING tenant_id, event_id";
+
     private final DataSource dataSource;
 
     public JdbcInbox(DataSource dataSource) {
@@ -39,22 +45,21 @@ public class JdbcInbox implements Inbox {
         // Repeats inside the batch are sent once: the first copy wins, like a later request would.
         Map<EventKey, UsageEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.key(), e));
-        StringBuilder sql = new StringBuilder(
-                "INSERT INTO ingest.inbox (tenant_id, event_id, payload, next_attempt_at) "
-                        + "SELECT v.tenant_id, v.event_id, v.payload, now() + ?::float8 * interval '1 millisecond' FROM (VALUES ");
-        for (int i = 0; i < unique.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(?, ?, ?::bytea)");
+        String[] tenants = new String[unique.size()];
+        String[] eventIds = new String[unique.size()];
+        byte[][] payloads = new byte[unique.size()][];
+        int i = 0;
+        for (UsageEvent event : unique.values()) {
+            tenants[i] = event.tenantId();
+            eventIds[i] = event.eventId();
+            payloads[i++] = UsageEventProtos.toBytes(event);
         }
-        sql.append(") AS v(tenant_id, event_id, payload) ON CONFLICT DO NOTHING RETURNING tenant_id, event_id");
         return inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(sql.toString())) {
-                int p = 1;
-                insert.setDouble(p++, lease.toMillis());
-                for (UsageEvent event : unique.values()) {
-                    insert.setString(p++, event.tenantId());
-                    insert.setString(p++, event.eventId());
-                    insert.setBytes(p++, UsageEventProtos.toBytes(event));
-                }
+            try (PreparedStatement insert = connection.prepareStatement(ACCEPT)) {
+                insert.setDouble(1, lease.toMillis());
+                insert.setObject(2, tenants);
+                insert.setObject(3, eventIds);
+                insert.setObject(4, payloads);
                 Set<EventKey> inserted = new HashSet<>();
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
