@@ -29,7 +29,7 @@ final class BenchCommand {
         int rows = args.intOption("rows", 0, 1);
         int batch = args.intOption("batch", 1_000, 1);
         int threads = args.intOption("threads", 4, 1);
-        int warmup = args.intOption("warmup", 20_000, 0);
+        int warmup = args.intOption("warmup", 40_000, 0);
         int runs = args.intOption("runs", 3, 1);
         Path outDir = Path.of(args.option("out", "out")).toAbsolutePath();
         Clock clock = Clock.systemUTC();

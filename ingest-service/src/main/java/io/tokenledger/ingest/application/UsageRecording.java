@@ -18,8 +18,8 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Records a batch of usage events: validate all, accept the new ones durably, complete them through the
- * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED. At most {@code pipeline.concurrency} batches are
- * recorded at once; the others wait, first come first served.
+ * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED. At most {@code pipeline.max-events-in-flight}
+ * events are recorded at once; a request beyond that waits, first come first served.
  */
 @ApplicationScoped
 public class UsageRecording {
@@ -30,7 +30,8 @@ public class UsageRecording {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final IngestConfig config;
-    private final Semaphore turns;
+    private final Semaphore inFlight;
+    private final int maxInFlight;
 
     public UsageRecording(IngestConfig config, Inbox inbox, EventPipeline pipeline, IngestMetrics metrics,
             Clock clock) {
@@ -40,17 +41,19 @@ public class UsageRecording {
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
-        this.turns = new Semaphore(config.pipeline().effectiveConcurrency(), true);
+        this.maxInFlight = config.pipeline().effectiveMaxEventsInFlight();
+        this.inFlight = new Semaphore(maxInFlight, true);
     }
 
     public List<EventResult> record(List<UsageEvent> events) {
         // A bad batch is rejected at once, without waiting for a turn.
         validation.validate(events, clock.instant());
-        turns.acquireUninterruptibly();
+        int permits = Math.min(events.size(), maxInFlight);
+        inFlight.acquireUninterruptibly(permits);
         try {
             return recordInTurn(events);
         } finally {
-            turns.release();
+            inFlight.release(permits);
         }
     }
 

@@ -84,15 +84,17 @@ public interface IngestConfig {
         Duration lease();
 
         /**
-         * How many batches are recorded at once (0: one per CPU, at least 2); more requests wait their turn. A
-         * batch in progress holds thousands of objects per event for its whole run, so batches beyond one per core
-         * add garbage-collector work and memory, not throughput.
+         * How many events are recorded at once, over all requests (0: 1,000 per CPU, at least 2,000); a request
+         * that would go beyond waits its turn (a larger batch than this runs alone). An event in progress holds
+         * thousands of bytes for the whole pipeline, so more of them than the CPUs can work on add
+         * garbage-collector work and memory, not throughput.
          */
         @WithDefault("0")
-        int concurrency();
+        int maxEventsInFlight();
 
-        default int effectiveConcurrency() {
-            return concurrency() > 0 ? concurrency() : Math.max(2, Runtime.getRuntime().availableProcessors());
+        default int effectiveMaxEventsInFlight() {
+            return maxEventsInFlight() > 0 ? maxEventsInFlight()
+                    : 1_000 * Math.max(2, Runtime.getRuntime().availableProcessors());
         }
     }
 
