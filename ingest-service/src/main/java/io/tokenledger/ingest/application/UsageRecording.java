@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
 
 /**
  * Records a batch of usage events: validate all, accept the new ones durably, complete them through the
@@ -30,8 +29,7 @@ public class UsageRecording {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final IngestConfig config;
-    private final Semaphore inFlight;
-    private final int maxInFlight;
+    private final InFlightLimit inFlight;
 
     public UsageRecording(IngestConfig config, Inbox inbox, EventPipeline pipeline, IngestMetrics metrics,
             Clock clock) {
@@ -41,20 +39,13 @@ public class UsageRecording {
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
-        this.maxInFlight = config.pipeline().effectiveMaxEventsInFlight();
-        this.inFlight = new Semaphore(maxInFlight, true);
+        this.inFlight = new InFlightLimit(config.pipeline().effectiveMaxEventsInFlight());
     }
 
     public List<EventResult> record(List<UsageEvent> events) {
         // A bad batch is rejected at once, without waiting for a turn.
         validation.validate(events, clock.instant());
-        int permits = Math.min(events.size(), maxInFlight);
-        inFlight.acquireUninterruptibly(permits);
-        try {
-            return recordInTurn(events);
-        } finally {
-            inFlight.release(permits);
-        }
+        return inFlight.run(events.size(), () -> recordInTurn(events));
     }
 
     private List<EventResult> recordInTurn(List<UsageEvent> events) {
