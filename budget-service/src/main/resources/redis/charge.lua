@@ -1,13 +1,16 @@
--- Charges one event exactly once, settling its reservation (if any) in the same step.
--- KEYS[1]    dedupe key of the event
--- KEYS[2]    the reservation record of the charge (a key that never exists when the charge has none)
--- KEYS[3..n] the counter of every matching budget's window (m = n - 2 of them): a calendar window's spent counter,
---            or a rolling budget's bucket counter "<prefix><bucket start>" of the event's time (its aggregate
---            "<prefix>a:<aggregate start>" is incremented too)
+-- Charges a run of events of one tenant, each exactly once, settling its reservation (if any) in the same step.
+-- One call per run of charges (not one per event) saves Redis a script call per event; the keys all carry the
+-- tenant's hash tag, so one call stays within one cluster slot.
 -- ARGV[1]    dedupe TTL in seconds
--- ARGV[2+7(i-1)..] target i: amount (nano-USD, or tokens for a token budget), unix expiry of its counter, budget id,
---            first bucket of the rolling window (unix s), bucket count (0 = calendar window), bucket width (s),
---            aggregate width (s)
+-- ARGV[2]    the number of charges
+-- Then per charge, in order: its keys, and its arguments starting with m, its number of targets:
+-- KEYS       dedupe key of the event; the reservation record of the charge (a key that never exists when the
+--            charge has none); the counter of every matching budget's window (m of them): a calendar window's
+--            spent counter, or a rolling budget's bucket counter "<prefix><bucket start>" of the event's time (its
+--            aggregate "<prefix>a:<aggregate start>" is incremented too)
+-- ARGV       m; 1 when the charge settles a reservation, else 0; then per target: amount (nano-USD, or tokens for a token budget), unix expiry of its counter,
+--            budget id, first bucket of the rolling window (unix s), bucket count (0 = calendar window), bucket
+--            width (s), aggregate width (s)
 -- The dedupe key stores "<budget>=<after>,..." so that a retry (after PostgreSQL failed to record the threshold
 -- crossings of the first attempt) can re-derive exactly the crossings of the first attempt. For a rolling window,
 -- "after" is the window's sum right after the charge.
@@ -16,7 +19,8 @@
 -- decremented only when the member was still there (an expired member was already subtracted by reserve.lua), so
 -- release happens exactly once. Those window keys share the tenant's hash tag, so they live in the same cluster
 -- slot as the declared keys.
--- Returns {0, stored} when the event was charged before (nothing touched), else {1, after_1, ..., after_m}.
+-- Returns one reply per charge, in order: {0, stored} when the event was charged before (nothing touched), else
+-- {1, after_1, ..., after_m}.
 local function sumKeys(keys)
   local total = 0
   for from = 1, #keys, 500 do
@@ -51,38 +55,59 @@ local function windowSum(prefix, first, count, width, agg)
   return sumKeys(keys)
 end
 
-local previous = redis.call('GET', KEYS[1])
-if previous then
-  return {0, previous}
+-- Adds amount to a counter; sets its expiry only when this created it (a counter's expiry never changes), which saves
+-- a call per counter and event.
+local function add(key, amount, expiry)
+  local after = redis.call('INCRBY', key, amount)
+  if after == tonumber(amount) then
+    redis.call('EXPIREAT', key, expiry)
+  end
+  return after
 end
-local record = redis.call('GET', KEYS[2])
-if record then
-  redis.call('DEL', KEYS[2])
-  local id, rest = string.match(record, '^([^|]+)|?(.*)$')
-  for base, amount in string.gmatch(rest, '([^|]+)|(%d+)') do
-    if redis.call('ZREM', base .. ':rz', id .. ':' .. amount) == 1 then
-      redis.call('DECRBY', base .. ':rsv', amount)
+
+-- One charge: its keys start at KEYS[k], its target arguments at ARGV[a]; m targets; settles = a reservation.
+local function charge(k, a, m, settles, ttl)
+  local previous = redis.call('GET', KEYS[k])
+  if previous then
+    return {0, previous}
+  end
+  local record = settles and redis.call('GET', KEYS[k + 1])
+  if record then
+    redis.call('DEL', KEYS[k + 1])
+    local id, rest = string.match(record, '^([^|]+)|?(.*)$')
+    for base, amount in string.gmatch(rest, '([^|]+)|(%d+)') do
+      if redis.call('ZREM', base .. ':rz', id .. ':' .. amount) == 1 then
+        redis.call('DECRBY', base .. ':rsv', amount)
+      end
     end
   end
-end
-local n = #KEYS
-local out = {1}
-local stored = {}
-for i = 3, n do
-  local a = 2 + 7 * (i - 3)
-  local after = redis.call('INCRBY', KEYS[i], ARGV[a])
-  redis.call('EXPIREAT', KEYS[i], ARGV[a + 1])
-  local count = tonumber(ARGV[a + 4])
-  if count > 0 then
-    local prefix, bucket = string.match(KEYS[i], '^(.*:)(%d+)$')
-    local agg = tonumber(ARGV[a + 6])
-    local aggKey = prefix .. 'a:' .. (math.floor(tonumber(bucket) / agg) * agg)
-    redis.call('INCRBY', aggKey, ARGV[a])
-    redis.call('EXPIREAT', aggKey, ARGV[a + 1])
-    after = windowSum(prefix, tonumber(ARGV[a + 3]), count, tonumber(ARGV[a + 5]), agg)
+  local out = {1}
+  local stored = {}
+  for t = 0, m - 1 do
+    local key = KEYS[k + 2 + t]
+    local b = a + 7 * t
+    local after = add(key, ARGV[b], ARGV[b + 1])
+    local count = tonumber(ARGV[b + 4])
+    if count > 0 then
+      local prefix, bucket = string.match(key, '^(.*:)(%d+)$')
+      local agg = tonumber(ARGV[b + 6])
+      local aggKey = prefix .. 'a:' .. (math.floor(tonumber(bucket) / agg) * agg)
+      add(aggKey, ARGV[b], ARGV[b + 1])
+      after = windowSum(prefix, tonumber(ARGV[b + 3]), count, tonumber(ARGV[b + 5]), agg)
+    end
+    out[t + 2] = after
+    stored[#stored + 1] = ARGV[b + 2] .. '=' .. after
   end
-  out[i - 1] = after
-  stored[#stored + 1] = ARGV[a + 2] .. '=' .. after
+  redis.call('SET', KEYS[k], table.concat(stored, ','), 'EX', ttl)
+  return out
 end
-redis.call('SET', KEYS[1], table.concat(stored, ','), 'EX', ARGV[1])
-return out
+
+local replies = {}
+local k, a = 1, 3
+for c = 1, tonumber(ARGV[2]) do
+  local m = tonumber(ARGV[a])
+  replies[c] = charge(k, a + 2, m, ARGV[a + 1] == '1', ARGV[1])
+  k = k + 2 + m
+  a = a + 2 + 7 * m
+end
+return replies

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Live spend counters in Redis. A charge is one EVALSHA of {@code redis/charge.lua}: dedupe and every counter
- * increment happen atomically, so an event counts exactly once under retries and concurrency. A batch of charges
- * is sent pipelined, one round trip per chunk rather than per event.
+ * Live spend counters in Redis, charged by {@code redis/charge.lua}: per event, dedupe and every counter increment
+ * happen atomically, so an event counts exactly once under retries and concurrency. One script call charges a run of
+ * up to {@value #CHARGES_PER_CALL} events of one tenant (one cluster slot), and a batch's calls are sent pipelined:
+ * one round trip per chunk rather than per event.
  */
 @ApplicationScoped
 public class SpendCounters {
@@ -31,6 +32,8 @@ public class SpendCounters {
     /** How long a rolling bucket outlives the last window that contains it. */
     static final Duration ROLLING_BUCKET_RETENTION = Duration.ofDays(1);
     private static final int PIPELINE_CHUNK = 500;
+    /** Charges per script call: short enough (well under a millisecond) not to hold up the CheckBudget calls. */
+    static final int CHARGES_PER_CALL = 100;
 
     /** One budget's window a charge goes to. */
     public record Target(Budget budget, Window window) {
@@ -80,20 +83,44 @@ public class SpendCounters {
     }
 
     private List<Applied> applyChunk(List<Charge> chunk) {
-        List<Response> responses = script.batch(sha -> requests(chunk, sha));
+        List<List<Charge>> calls = calls(chunk);
+        List<Response> responses = script.batch(sha -> calls.stream().map(call -> request(call, sha)).toList());
         List<Applied> applied = new ArrayList<>(chunk.size());
-        for (Response response : responses) {
-            if (response.get(0).toLong() == 0L) {
-                applied.add(new Applied(true, List.of(), parseStored(response.size() > 1 ? response.get(1).toString() : "")));
-                continue;
+        for (Response perCall : responses) {
+            for (Response response : perCall) {
+                applied.add(applied(response));
             }
-            List<Long> after = new ArrayList<>(response.size() - 1);
-            for (int i = 1; i < response.size(); i++) {
-                after.add(response.get(i).toLong());
-            }
-            applied.add(new Applied(false, after, Map.of()));
         }
         return applied;
+    }
+
+    /** The chunk cut into runs of one tenant, each at most {@link #CHARGES_PER_CALL} long; order kept. */
+    static List<List<Charge>> calls(List<Charge> chunk) {
+        List<List<Charge>> calls = new ArrayList<>();
+        List<Charge> current = new ArrayList<>();
+        for (Charge charge : chunk) {
+            if (!current.isEmpty() && (current.size() == CHARGES_PER_CALL
+                    || !current.get(0).tenant().equals(charge.tenant()))) {
+                calls.add(current);
+                current = new ArrayList<>();
+            }
+            current.add(charge);
+        }
+        if (!current.isEmpty()) {
+            calls.add(current);
+        }
+        return calls;
+    }
+
+    private static Applied applied(Response response) {
+        if (response.get(0).toLong() == 0L) {
+            return new Applied(true, List.of(), parseStored(response.size() > 1 ? response.get(1).toString() : ""));
+        }
+        List<Long> after = new ArrayList<>(response.size() - 1);
+        for (int i = 1; i < response.size(); i++) {
+            after.add(response.get(i).toLong());
+        }
+        return new Applied(false, after, Map.of());
     }
 
     /** "bud_a=123,bud_b=456" -> {bud_a: 123, bud_b: 456}; keys written before this format hold "1" (no data). */
@@ -108,23 +135,29 @@ public class SpendCounters {
         return afters;
     }
 
-    private static List<Request> requests(List<Charge> chunk, String sha) {
-        List<Request> requests = new ArrayList<>(chunk.size());
-        for (Charge charge : chunk) {
-            Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(2 + charge.targets().size())
-                    .arg(CounterKeys.charged(charge.tenant(), charge.eventId()))
+    /** One script call for a run of charges of one tenant: all keys first, then the arguments (see charge.lua). */
+    private static Request request(List<Charge> charges, String sha) {
+        int keys = 0;
+        for (Charge charge : charges) {
+            keys += 2 + charge.targets().size();
+        }
+        Request request = Request.cmd(Command.EVALSHA).arg(sha).arg(keys);
+        for (Charge charge : charges) {
+            request.arg(CounterKeys.charged(charge.tenant(), charge.eventId()))
                     .arg(CounterKeys.reservation(charge.tenant(), charge.reservationId()));
             for (Target target : charge.targets()) {
                 request.arg(CounterKeys.counter(charge.tenant(), target.budget(), target.window(), charge.occurredAt()));
             }
-            request.arg(DEDUPE_TTL.toSeconds());
+        }
+        request.arg(DEDUPE_TTL.toSeconds()).arg(charges.size());
+        for (Charge charge : charges) {
+            request.arg(charge.targets().size()).arg(charge.reservationId().isBlank() ? 0 : 1);
             for (Target target : charge.targets()) {
                 request.arg(charge.amountFor(target)).arg(counterExpiry(target)).arg(target.budget().id());
                 addBuckets(request, target);
             }
-            requests.add(request);
         }
-        return requests;
+        return request;
     }
 
     /**

@@ -57,9 +57,13 @@ class BudgetServiceTest {
     /** Noon UTC today: every charge and read of a test lands in one known UTC day. */
     final Instant noon = Instant.now().truncatedTo(ChronoUnit.DAYS).plus(12, ChronoUnit.HOURS);
 
+    /** A second tenant, for batches that mix tenants. */
+    final String otherTenant = "test-" + UUID.randomUUID();
+
     @AfterEach
     void cleanRedis() {
         TestRedis.deleteTenantKeys(redis, tenant);
+        TestRedis.deleteTenantKeys(redis, otherTenant);
     }
 
     @Test
@@ -132,6 +136,62 @@ class BudgetServiceTest {
         GetBudgetResponse got = budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant)
                 .setBudgetId(budget.getBudgetId()).setAtTime(ts(noon)).build());
         assertThat(got.getStatus().getSpentNanos()).isEqualTo(2_100_000_000L);
+    }
+
+    @Test
+    void aBatchOfTwoTenantsOverSeveralScriptCallsCountsEachEventOnce() {
+        Budget mine = create(budget("daily", Map.of(), 1000 * USD, List.of(100)), "");
+        Budget theirs = budgets.createBudget(CreateBudgetRequest.newBuilder().setBudget(
+                budget("daily", Map.of(), 1000 * USD, List.of(100)).toBuilder().setTenantId(otherTenant)).build())
+                .getBudget();
+        // 250 events of this tenant at $0.01 each, in runs of 60 broken by 10 of the other tenant at $0.02 each, so
+        // the runs of one tenant are cut into script calls of at most 100 and both tenants alternate; event m-5
+        // comes again inside its own call, event m-0 again in a later call.
+        List<SpendCharge> batch = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            batch.add(charge("m-" + i, 10_000_000L, Map.of()));
+            if (i == 7) {
+                batch.add(charge("m-5", 10_000_000L, Map.of()));
+            }
+            if (i == 150) {
+                batch.add(charge("m-0", 10_000_000L, Map.of()));
+            }
+            if (i % 60 == 59) {
+                for (int j = 0; j < 10; j++) {
+                    batch.add(charge("o-" + i + "-" + j, 20_000_000L, Map.of()).toBuilder().setTenantId(otherTenant)
+                            .build());
+                }
+            }
+        }
+        ChargeSpendResponse response = charge(batch.toArray(SpendCharge[]::new));
+
+        assertThat(response.getResultsCount()).isEqualTo(batch.size());
+        assertThat(response.getResults(8).getEventId()).isEqualTo("m-5");
+        assertThat(response.getResults(8).getStatus()).isEqualTo(ChargeStatus.CHARGE_STATUS_DUPLICATE);
+        assertThat(response.getResultsList().stream().filter(r -> r.getStatus() == ChargeStatus.CHARGE_STATUS_DUPLICATE)
+                .map(r -> r.getEventId())).containsExactly("m-5", "m-0");
+        // This tenant: 250 distinct events x $0.01 = 2,500,000,000 nano-USD; the other: 4 runs x 10 x $0.02 = $0.80.
+        assertThat(spent(tenant, mine)).isEqualTo(2_500_000_000L);
+        assertThat(spent(otherTenant, theirs)).isEqualTo(800_000_000L);
+    }
+
+    @Test
+    void aCounterExpiresThirtyFiveDaysAfterItsWindowHoweverManyChargesItTakes() {
+        Budget budget = create(budget("daily", Map.of(), 10 * USD, List.of(100)), "");
+        charge(charge("x-1", 1_000L, Map.of()));
+        charge(charge("x-2", 2_000L, Map.of()), charge("x-3", 3_000L, Map.of()));
+
+        // The window is today (UTC) from midnight; its counter lives until the window's end + 35 days.
+        Instant windowStart = noon.truncatedTo(ChronoUnit.DAYS);
+        String key = "tl:{" + tenant + "}:b:" + budget.getBudgetId() + ":" + windowStart.getEpochSecond() + ":spent";
+        assertThat(redis.value(Long.class).get(key)).isEqualTo(6_000L);
+        long expiry = redis.execute("EXPIRETIME", key).toLong();
+        assertThat(expiry).isEqualTo(windowStart.plus(1 + 35, ChronoUnit.DAYS).getEpochSecond());
+    }
+
+    long spent(String tenantId, Budget budget) {
+        return budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenantId).setBudgetId(budget.getBudgetId())
+                .setAtTime(ts(noon)).build()).getStatus().getSpentNanos();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.tokenledger.cli.command;
 
 import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.cli.infra.CpuTime;
 import io.tokenledger.cli.scenario.EventPlan;
 import io.tokenledger.cli.scenario.Scenario;
 import io.tokenledger.cli.scenario.ScenarioLoader;
@@ -9,6 +10,8 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * {@code tokenledger bench}: end-to-end RecordUsage throughput on the full traces, next to the rate at which
@@ -53,13 +56,18 @@ final class BenchCommand {
             // Several measured runs, each all new events of its own tenant (with the same budgets): the machine's
             // noise between runs is large, so the median is reported next to every run.
             List<Replayer.Result> results = new java.util.ArrayList<>();
+            Map<Replayer.Result, Map<String, Double>> cpu = new java.util.IdentityHashMap<>();
             for (int r = 1; r <= runs; r++) {
                 Scenario measured = r == 1 ? scenario : new Scenario(scenario.tenant() + "-run" + r,
                         scenario.environment(), scenario.seed(), scenario.customers(), scenario.time(),
                         scenario.features(), scenario.budgets());
                 Budgets.create(measured, session.clients(), day);
-                results.add(Replayer.replay(UsageEvents.toProto(measured, plan.events()), batch, threads,
-                        session.clients(), new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal())));
+                List<UsageEvent> runEvents = UsageEvents.toProto(measured, plan.events());
+                Map<String, Double> before = CpuTime.snapshot(session.services());
+                Replayer.Result run = Replayer.replay(runEvents, batch, threads, session.clients(),
+                        new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal()));
+                cpu.put(run, CpuTime.used(before, CpuTime.snapshot(session.services())));
+                results.add(run);
             }
             List<Replayer.Result> byRate = results.stream()
                     .sorted(java.util.Comparator.comparingDouble(Replayer.Result::eventsPerSecond)).toList();
@@ -79,6 +87,7 @@ final class BenchCommand {
             out.printf("  RecordUsage latency per batch of %d: p50 %.1f ms, p99 %.1f ms (%d batches)%n", batch,
                     result.latencyMillis(0.50), result.latencyMillis(0.99), result.batchLatencyNanos().length);
             out.printf("  RSS now/peak per service (limit 256 MiB): %s%n", memory);
+            out.printf("  CPU per event, from /proc: %s%n", cpuPerEvent(cpu.get(result), result.events()));
             out.printf("PostgreSQL COPY of the same %,d ledger rows (%s, %,d bytes): %.2f s = %,.0f rows/s%n",
                     copy.rows(), copy.ledgerTable(), copy.bytes(), copy.nanos() / 1e9, copy.rowsPerSecond());
             out.printf("Ratio (ours / COPY): %.3f%n", ours / copy.rowsPerSecond());
@@ -86,5 +95,16 @@ final class BenchCommand {
                     && r.count(EventStatus.EVENT_STATUS_RECORDED) + r.count(EventStatus.EVENT_STATUS_DUPLICATE) == events.size());
             return ok ? 0 : 1;
         }
+    }
+
+    /** "152 µs = ingest 30 + attribution 21 + ..." (µs of CPU per event, each part and the total). */
+    static String cpuPerEvent(Map<String, Double> seconds, long events) {
+        if (seconds == null || seconds.isEmpty()) {
+            return "not available (no /proc)";
+        }
+        double total = seconds.values().stream().mapToDouble(Double::doubleValue).sum();
+        return String.format("%.0f µs = ", total * 1e6 / events) + seconds.entrySet().stream()
+                .map(e -> String.format("%s %.0f", e.getKey(), e.getValue() * 1e6 / events))
+                .collect(Collectors.joining(" + "));
     }
 }
