@@ -145,7 +145,7 @@ class BudgetServiceTest {
                 budget("daily", Map.of(), 1000 * USD, List.of(100)).toBuilder().setTenantId(otherTenant)).build())
                 .getBudget();
         // 250 events of this tenant at $0.01 each, in runs of 60 broken by 10 of the other tenant at $0.02 each, so
-        // the runs of one tenant are cut into script calls of at most 100 and both tenants alternate; event m-5
+        // the runs of one tenant are cut into script calls of at most 25 and both tenants alternate; event m-5
         // comes again inside its own call, event m-0 again in a later call.
         List<SpendCharge> batch = new ArrayList<>();
         for (int i = 0; i < 250; i++) {
