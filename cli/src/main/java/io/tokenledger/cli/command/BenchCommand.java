@@ -55,8 +55,7 @@ final class BenchCommand {
             }
             // Several measured runs, each all new events of its own tenant (with the same budgets): the machine's
             // noise between runs is large, so the median is reported next to every run.
-            List<Replayer.Result> results = new java.util.ArrayList<>();
-            Map<Replayer.Result, Map<String, Double>> cpu = new java.util.IdentityHashMap<>();
+            List<MeasuredRun> runsDone = new java.util.ArrayList<>();
             for (int r = 1; r <= runs; r++) {
                 Scenario measured = r == 1 ? scenario : new Scenario(scenario.tenant() + "-run" + r,
                         scenario.environment(), scenario.seed(), scenario.customers(), scenario.time(),
@@ -66,12 +65,13 @@ final class BenchCommand {
                 Map<String, Double> before = CpuTime.snapshot(session.services());
                 Replayer.Result run = Replayer.replay(runEvents, batch, threads, session.clients(),
                         new ProgressBar(events.size(), System.err, ProgressBar.stderrIsTerminal()));
-                cpu.put(run, CpuTime.used(before, CpuTime.snapshot(session.services())));
-                results.add(run);
+                runsDone.add(new MeasuredRun(run, CpuTime.used(before, CpuTime.snapshot(session.services()))));
             }
-            List<Replayer.Result> byRate = results.stream()
-                    .sorted(java.util.Comparator.comparingDouble(Replayer.Result::eventsPerSecond)).toList();
-            Replayer.Result result = byRate.get(byRate.size() / 2);
+            List<Replayer.Result> results = runsDone.stream().map(MeasuredRun::result).toList();
+            MeasuredRun median = runsDone.stream()
+                    .sorted(java.util.Comparator.comparingDouble(m -> m.result().eventsPerSecond()))
+                    .toList().get(runsDone.size() / 2);
+            Replayer.Result result = median.result();
             String memory = io.tokenledger.cli.infra.ServiceLauncher.memory(session.services());
             long recorded = result.count(EventStatus.EVENT_STATUS_RECORDED);
             CopyBaseline.Measurement copy = CopyBaseline.measure(session.infra().infra(), scenario.tenant());
@@ -87,7 +87,7 @@ final class BenchCommand {
             out.printf("  RecordUsage latency per batch of %d: p50 %.1f ms, p99 %.1f ms (%d batches)%n", batch,
                     result.latencyMillis(0.50), result.latencyMillis(0.99), result.batchLatencyNanos().length);
             out.printf("  RSS now/peak per service (limit 256 MiB): %s%n", memory);
-            out.printf("  CPU per event, from /proc: %s%n", cpuPerEvent(cpu.get(result), result.events()));
+            out.printf("  CPU per event, from /proc: %s%n", cpuPerEvent(median.cpuSeconds(), result.events()));
             out.printf("PostgreSQL COPY of the same %,d ledger rows (%s, %,d bytes): %.2f s = %,.0f rows/s%n",
                     copy.rows(), copy.ledgerTable(), copy.bytes(), copy.nanos() / 1e9, copy.rowsPerSecond());
             out.printf("Ratio (ours / COPY): %.3f%n", ours / copy.rowsPerSecond());
@@ -97,7 +97,11 @@ final class BenchCommand {
         }
     }
 
-    /** "152 µs = ingest 30 + attribution 21 + ..." (µs of CPU per event, each part and the total). */
+    /** One measured run and the CPU seconds each part used during it. */
+    private record MeasuredRun(Replayer.Result result, Map<String, Double> cpuSeconds) {
+    }
+
+    /** "152 µs = ingest 30 + attribution 21 + ..." (µs of CPU per event, the total and each part). */
     static String cpuPerEvent(Map<String, Double> seconds, long events) {
         if (seconds == null || seconds.isEmpty()) {
             return "not available (no /proc)";

@@ -61,7 +61,7 @@ public final class CpuTime {
     }
 
     /** utime + stime of one process (fields 14 and 15 of /proc/[pid]/stat, after the parenthesised name). */
-    private static long ticks(long pid) {
+    static long ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
