@@ -32,7 +32,7 @@ final class BenchCommand {
         int rows = args.intOption("rows", 0, 1);
         int batch = args.intOption("batch", 1_000, 1);
         int threads = args.intOption("threads", 4, 1);
-        int warmup = args.intOption("warmup", 40_000, 0);
+        int warmup = args.intOption("warmup", 160_000, 0);
         int runs = args.intOption("runs", 3, 1);
         Path outDir = Path.of(args.option("out", "out")).toAbsolutePath();
         Clock clock = Clock.systemUTC();
@@ -43,15 +43,7 @@ final class BenchCommand {
                 runs, events.size(), batch, threads, Runtime.getRuntime().availableProcessors());
         try (Session session = Session.start(args, root, outDir.resolve("bench-logs"), out)) {
             if (warmup > 0) {
-                // The JVMs compile their hot paths during the first thousands of events; a separate tenant warms
-                // them up so the measured run is steady state and its events are all new.
-                Scenario warm = new Scenario(scenario.tenant() + "-warmup", scenario.environment(), scenario.seed(),
-                        scenario.customers(), scenario.time(), scenario.features(), List.of());
-                List<UsageEvent> warmEvents = UsageEvents.toProto(warm, plan.events())
-                        .subList(0, Math.min(warmup, events.size()));
-                out.printf("Warm-up: %,d events of tenant %s (not measured)%n", warmEvents.size(), warm.tenant());
-                Replayer.replay(warmEvents, batch, threads, session.clients(),
-                        new ProgressBar(warmEvents.size(), System.err, false));
+                warmUp(scenario, plan, warmup, batch, threads, session);
             }
             // Several measured runs, each all new events of its own tenant (with the same budgets): the machine's
             // noise between runs is large, so the median is reported next to every run.
@@ -94,6 +86,23 @@ final class BenchCommand {
             boolean ok = results.stream().allMatch(r -> r.count(EventStatus.EVENT_STATUS_QUEUED) == 0
                     && r.count(EventStatus.EVENT_STATUS_RECORDED) + r.count(EventStatus.EVENT_STATUS_DUPLICATE) == events.size());
             return ok ? 0 : 1;
+        }
+    }
+
+    /**
+     * The JVMs compile their hot paths during the first tens of thousands of events: replays the trace (again, on a
+     * new tenant each pass, so every event is new) until {@code warmup} events went through, unmeasured.
+     */
+    private void warmUp(Scenario scenario, EventPlan plan, int warmup, int batch, int threads, Session session)
+            throws Exception {
+        out.printf("Warm-up: %,d events (not measured)%n", warmup);
+        for (int pass = 1, left = warmup; left > 0; pass++) {
+            Scenario warm = new Scenario(scenario.tenant() + "-warmup" + pass, scenario.environment(), scenario.seed(),
+                    scenario.customers(), scenario.time(), scenario.features(), List.of());
+            List<UsageEvent> events = UsageEvents.toProto(warm, plan.events());
+            List<UsageEvent> slice = events.subList(0, Math.min(left, events.size()));
+            Replayer.replay(slice, batch, threads, session.clients(), new ProgressBar(slice.size(), System.err, false));
+            left -= slice.size();
         }
     }
 

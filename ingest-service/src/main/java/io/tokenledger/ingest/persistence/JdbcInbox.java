@@ -7,7 +7,6 @@ import io.tokenledger.ingest.domain.PricingStatus;
 import io.tokenledger.ingest.domain.UsageEvent;
 import io.tokenledger.ingest.mapping.UsageEventProtos;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -78,7 +77,7 @@ public class JdbcInbox implements Inbox {
                 + " ON i.tenant_id = k.tenant_id AND i.event_id = k.event_id";
         return inTransaction(connection -> {
             try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bindKeys(connection, select, 1, keys);
+                bindKeys(select, 1, keys);
                 Map<EventKey, Optional<Outcome>> outcomes = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
@@ -103,14 +102,19 @@ public class JdbcInbox implements Inbox {
                 + " WHERE i.tenant_id = v.tenant_id AND i.event_id = v.event_id AND i.status = 'PENDING'";
         inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
-                bindKeys(connection, update, 1, outcomes.keySet());
-                List<Outcome> values = new ArrayList<>(outcomes.values());
-                update.setArray(3, connection.createArrayOf("text",
-                        values.stream().map(o -> o.pricingStatus().name()).toArray()));
-                update.setArray(4, connection.createArrayOf("text",
-                        values.stream().map(Outcome::unpricedReason).toArray()));
-                update.setArray(5, connection.createArrayOf("bigint",
-                        values.stream().map(Outcome::costNanos).toArray()));
+                bindKeys(update, 1, outcomes.keySet());
+                String[] statuses = new String[outcomes.size()];
+                String[] reasons = new String[outcomes.size()];
+                long[] costs = new long[outcomes.size()];
+                int i = 0;
+                for (Outcome outcome : outcomes.values()) {
+                    statuses[i] = outcome.pricingStatus().name();
+                    reasons[i] = outcome.unpricedReason();
+                    costs[i++] = outcome.costNanos();
+                }
+                update.setObject(3, statuses);
+                update.setObject(4, reasons);
+                update.setObject(5, costs);
                 return update.executeUpdate();
             }
         });
@@ -124,7 +128,7 @@ public class JdbcInbox implements Inbox {
         inTransaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement(sql)) {
                 update.setString(1, error);
-                bindKeys(connection, update, 2, keys);
+                bindKeys(update, 2, keys);
                 return update.executeUpdate();
             }
         });
@@ -162,12 +166,11 @@ public class JdbcInbox implements Inbox {
     private record Claimed(byte[] payload, java.time.Instant receivedAt) {
     }
 
-    private static void bindKeys(Connection connection, PreparedStatement statement, int first,
+    private static void bindKeys(PreparedStatement statement, int first,
             Collection<EventKey> keys) throws SQLException {
-        Array tenants = connection.createArrayOf("text", keys.stream().map(EventKey::tenantId).toArray());
-        Array eventIds = connection.createArrayOf("text", keys.stream().map(EventKey::eventId).toArray());
-        statement.setArray(first, tenants);
-        statement.setArray(first + 1, eventIds);
+        // Java arrays go to setObject, which sends them in PostgreSQL's binary array format (createArrayOf: text).
+        statement.setObject(first, keys.stream().map(EventKey::tenantId).toArray(String[]::new));
+        statement.setObject(first + 1, keys.stream().map(EventKey::eventId).toArray(String[]::new));
     }
 
     private interface Work<T> {
