@@ -31,15 +31,13 @@ public class CorrectionPipeline {
     private static final Logger LOG = Logger.getLogger(CorrectionPipeline.class);
 
     private final Downstream downstream;
-    private final Inbox inbox;
 
-    public CorrectionPipeline(Downstream downstream, Inbox inbox) {
+    public CorrectionPipeline(Downstream downstream) {
         this.downstream = downstream;
-        this.inbox = inbox;
     }
 
     /** The outcomes of the corrections completed now (a VOID costs 0, an AMEND its new cost). */
-    public Map<EventKey, Outcome> complete(List<UsageEvent> corrections) {
+    Completion complete(List<UsageEvent> corrections) {
         try {
             // AMEND and RERATE carry usage to price; a VOID carries none.
             List<UsageEvent> amends = corrections.stream()
@@ -70,22 +68,11 @@ public class CorrectionPipeline {
             if (!charges.isEmpty()) {
                 downstream.charge(charges);
             }
-            if (!outcomes.isEmpty()) {
-                inbox.complete(outcomes);
-            }
-            if (!waiting.isEmpty()) {
-                inbox.failed(waiting, TARGET_MISSING);
-            }
-            return outcomes;
+            return new Completion(outcomes, waiting.isEmpty() ? null : TARGET_MISSING);
         } catch (RuntimeException e) {
             // Accepted already: a failure only delays the corrections; the drainer retries them.
             LOG.warnf("%d corrections left for retry: %s", corrections.size(), e.toString());
-            try {
-                inbox.failed(corrections.stream().map(UsageEvent::key).toList(), e.toString());
-            } catch (RuntimeException noted) {
-                LOG.warnf("could not note the failure of %d corrections: %s", corrections.size(), noted.toString());
-            }
-            return Map.of();
+            return Completion.failed(e.toString());
         }
     }
 }

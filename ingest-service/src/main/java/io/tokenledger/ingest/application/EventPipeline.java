@@ -1,6 +1,7 @@
 package io.tokenledger.ingest.application;
 
 import io.tokenledger.ingest.domain.EventKey;
+import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.PricedEvent;
 import io.tokenledger.ingest.domain.SpendCharge;
@@ -13,9 +14,9 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Completes accepted events: price, record in the ledger, charge budgets, mark DONE. Every hop is
- * idempotent on event id, so re-running an event that failed half-way is safe; an event is DONE only
- * after all three succeeded.
+ * Completes accepted events: price, record in the ledger, charge budgets, store the outcome in the inbox. Every hop
+ * is idempotent on event id, so re-running an event that failed half-way is safe; an event is completed only after
+ * all three succeeded.
  */
 @ApplicationScoped
 public class EventPipeline {
@@ -34,18 +35,41 @@ public class EventPipeline {
     }
 
     /**
-     * Runs the events through the pipeline.
+     * Runs the batch's pending events through the pipeline and stores their outcomes in the inbox.
      *
-     * @return the outcome of every event, or an empty map when a downstream call failed (the events then
-     *         stay PENDING and the drainer retries them)
+     * @return the outcome of every event completed now; an event without one stays PENDING and the drainer retries it
      */
-    public Map<EventKey, Outcome> complete(List<UsageEvent> events) {
+    public Map<EventKey, Outcome> complete(InboxBatch batch) {
+        List<UsageEvent> events = batch.pending();
         if (events.isEmpty()) {
             return Map.of();
         }
-        if (events.stream().anyMatch(e -> e.correction().isCorrection())) {
-            return completeWithCorrections(events);
+        Completion completion = run(events);
+        try {
+            inbox.settle(batch, completion.outcomes(), completion.error());
+            return completion.outcomes();
+        } catch (RuntimeException e) {
+            // Downstream has them, the inbox does not know yet: the drainer runs them again, every hop idempotent.
+            LOG.warnf("could not store the outcomes of %d events, left for retry: %s", events.size(), e.toString());
+            return Map.of();
         }
+    }
+
+    /** Ordinary events first, so that a correction may follow its target in the same batch. */
+    private Completion run(List<UsageEvent> events) {
+        List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
+        List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
+        Completion done = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary);
+        if (correcting.isEmpty()) {
+            return done;
+        }
+        if (done.error() != null) {
+            return done; // the corrections wait for the events accepted with them
+        }
+        return done.and(corrections.complete(correcting));
+    }
+
+    private Completion runOrdinary(List<UsageEvent> events) {
         try {
             List<PricedEvent> priced = downstream.price(events);
             List<Map<String, String>> dimensions = downstream.record(events, priced);
@@ -56,42 +80,18 @@ public class EventPipeline {
                 outcomes.put(events.get(i).key(), priced.get(i).outcome());
             }
             downstream.charge(charges);
-            inbox.complete(outcomes);
-            return outcomes;
+            return new Completion(outcomes, null);
         } catch (DownstreamFailure e) {
             if (e.isTransient()) {
                 LOG.warnf("%d events left for retry: %s", events.size(), e.getMessage());
             } else {
                 LOG.errorf(e, "%d events left for retry after a non-transient failure", events.size());
             }
-            noteFailure(events, e.getMessage());
-            return Map.of();
+            return Completion.failed(e.getMessage());
         } catch (RuntimeException e) {
             // The events are durably accepted already: a failure here must not lose them, only delay them.
             LOG.errorf(e, "%d events left for retry after an unexpected failure", events.size());
-            noteFailure(events, e.toString());
-            return Map.of();
-        }
-    }
-
-    /** Ordinary events first, so that a correction may follow its target in the same batch. */
-    private Map<EventKey, Outcome> completeWithCorrections(List<UsageEvent> events) {
-        List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
-        List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
-        Map<EventKey, Outcome> outcomes = new LinkedHashMap<>(complete(ordinary));
-        if (outcomes.size() < ordinary.size()) {
-            noteFailure(correcting, "waiting for the events accepted with it");
-            return outcomes;
-        }
-        outcomes.putAll(corrections.complete(correcting));
-        return outcomes;
-    }
-
-    private void noteFailure(List<UsageEvent> events, String error) {
-        try {
-            inbox.failed(events.stream().map(UsageEvent::key).toList(), error);
-        } catch (RuntimeException e) {
-            LOG.warnf("could not note the failure of %d events: %s", events.size(), e.toString());
+            return Completion.failed(e.toString());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.tokenledger.ingest.application;
 
 import io.tokenledger.ingest.domain.EventKey;
+import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.UsageEvent;
 import java.time.Duration;
@@ -8,30 +9,30 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** The durable inbox of accepted events (port; implemented in persistence). */
 public interface Inbox {
 
     /**
-     * Stores the events that are new, in one transaction, leased to the caller for {@code lease}.
+     * Stores the events that are new as one batch, in one transaction, leased to the caller for {@code lease}. An event
+     * repeated in the list is stored once, its first copy.
      *
-     * @return the keys of the events that were inserted now; the others were there already
+     * @return the batch of the events stored now ({@link InboxBatch#EMPTY} when all were there already)
      */
-    Set<EventKey> accept(List<UsageEvent> events, Duration lease);
+    InboxBatch accept(List<UsageEvent> events, Duration lease);
 
-    /** The stored outcome of each given event, present when it is DONE. */
+    /** The stored outcome of each given event, present when it is completed. */
     Map<EventKey, Optional<Outcome>> outcomes(Collection<EventKey> keys);
 
-    /** Marks the events DONE with their outcomes, in one statement. */
-    void complete(Map<EventKey, Outcome> outcomes);
-
-    /** Notes why the events could not be completed; they stay PENDING for the drainer. */
-    void failed(Collection<EventKey> keys, String error);
+    /**
+     * Stores the outcomes of the batch's events completed now, in one statement; the batch is DONE when each of its
+     * events has one. The others stay PENDING for the drainer, with {@code error} saying why.
+     */
+    void settle(InboxBatch batch, Map<EventKey, Outcome> outcomes, String error);
 
     /**
-     * Claims up to {@code limit} due PENDING events, oldest first, skipping those other drainers hold,
-     * and pushes their next attempt out by the backoff.
+     * Claims due PENDING batches, oldest first, until they hold {@code limit} events (at least one batch), skipping those
+     * other drainers hold, and pushes their next attempt out by the backoff.
      */
-    List<UsageEvent> claimDue(int limit, Duration initialBackoff, Duration maxBackoff);
+    List<InboxBatch> claimDue(int limit, Duration initialBackoff, Duration maxBackoff);
 }

@@ -2,17 +2,14 @@ package io.tokenledger.ingest.application;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tokenledger.ingest.config.IngestConfig;
-import io.tokenledger.ingest.domain.EventKey;
-import io.tokenledger.ingest.domain.Outcome;
-import io.tokenledger.ingest.domain.UsageEvent;
+import io.tokenledger.ingest.domain.InboxBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Completes the events the request path could not: claims due PENDING events (several instances may run,
- * SKIP LOCKED keeps them apart) and runs them through the same pipeline.
+ * Completes the events the request path could not: claims due PENDING batches (several instances may run,
+ * SKIP LOCKED keeps them apart) and runs their pending events through the same pipeline, batch by batch, oldest first.
  */
 @ApplicationScoped
 public class InboxDrainer {
@@ -39,16 +36,21 @@ public class InboxDrainer {
         }
     }
 
-    /** Drains one batch; returns how many events were claimed. */
+    /** Drains the due batches of one claim; returns how many events they held. */
     public int drain() {
-        List<UsageEvent> due = inbox.claimDue(config.batchSize(), config.initialBackoff(), config.maxBackoff());
-        if (due.isEmpty()) {
-            return 0;
+        List<InboxBatch> due = inbox.claimDue(config.batchSize(), config.initialBackoff(), config.maxBackoff());
+        int claimed = 0;
+        int completed = 0;
+        for (InboxBatch batch : due) {
+            int pending = batch.pending().size();
+            int done = pipeline.complete(batch).size();
+            claimed += pending;
+            completed += done;
         }
-        Map<EventKey, Outcome> completed = pipeline.complete(due);
-        metrics.drained(completed.size(), due.size() - completed.size());
-        LOG.infof("Drained %d inbox events: %d recorded, %d left for retry", due.size(), completed.size(),
-                due.size() - completed.size());
-        return due.size();
+        if (claimed > 0) {
+            metrics.drained(completed, claimed - completed);
+            LOG.infof("Drained %d inbox events: %d recorded, %d left for retry", claimed, completed, claimed - completed);
+        }
+        return claimed;
     }
 }

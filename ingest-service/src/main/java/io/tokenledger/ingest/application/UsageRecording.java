@@ -4,6 +4,7 @@ import io.tokenledger.ingest.config.IngestConfig;
 import io.tokenledger.ingest.domain.EventKey;
 import io.tokenledger.ingest.domain.EventResult;
 import io.tokenledger.ingest.domain.EventValidation;
+import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,24 +50,23 @@ public class UsageRecording {
     }
 
     private List<EventResult> recordInTurn(List<UsageEvent> events) {
-        // An event repeated inside the batch is inserted once; its later copies are duplicates.
-        Set<EventKey> inserted = inbox.accept(events, config.pipeline().lease());
-        List<UsageEvent> fresh = new ArrayList<>();
+        // An event repeated inside the batch is stored once; its later copies are duplicates.
+        InboxBatch batch = inbox.accept(events, config.pipeline().lease());
+        Set<EventKey> inserted = new HashSet<>();
+        batch.events().forEach(e -> inserted.add(e.key()));
+        Map<EventKey, Outcome> completed = pipeline.complete(batch);
         List<EventKey> seenBefore = new ArrayList<>();
-        Set<EventKey> claimed = new HashSet<>();
+        Set<EventKey> answered = new HashSet<>();
         for (UsageEvent event : events) {
-            if (inserted.contains(event.key()) && claimed.add(event.key())) {
-                fresh.add(event);
-            } else {
+            if (!inserted.contains(event.key()) || !answered.add(event.key())) {
                 seenBefore.add(event.key());
             }
         }
-        Map<EventKey, Outcome> completed = pipeline.complete(fresh);
         // Looked up after the pipeline, so that a repeat inside this batch reports the cost just computed.
         Map<EventKey, Optional<Outcome>> stored = seenBefore.isEmpty() ? Map.of() : inbox.outcomes(seenBefore);
 
         List<EventResult> results = new ArrayList<>(events.size());
-        Set<EventKey> answered = new HashSet<>();
+        answered.clear();
         for (UsageEvent event : events) {
             EventKey key = event.key();
             EventResult result;

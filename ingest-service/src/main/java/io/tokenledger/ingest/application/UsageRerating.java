@@ -1,7 +1,6 @@
 package io.tokenledger.ingest.application;
 
 import io.tokenledger.ingest.config.IngestConfig;
-import io.tokenledger.ingest.domain.EventKey;
 import io.tokenledger.ingest.domain.LedgerEntry;
 import io.tokenledger.ingest.domain.LedgerEntryPage;
 import io.tokenledger.ingest.domain.PricedEvent;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -108,8 +106,7 @@ public class UsageRerating {
         // same pipeline (ledger REVERSAL + re-priced entry, then the budget charges, each idempotent on the
         // correction's id). When attribution or budget is down, they stay queued and the drainer finishes them:
         // a re-rating is never half applied.
-        Set<EventKey> accepted = inbox.accept(changed, config.pipeline().lease());
-        pipeline.complete(changed.stream().filter(e -> accepted.contains(e.key())).toList());
+        pipeline.complete(inbox.accept(changed, config.pipeline().lease()));
         return figures;
     }
 

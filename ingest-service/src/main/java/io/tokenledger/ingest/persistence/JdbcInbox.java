@@ -2,11 +2,13 @@ package io.tokenledger.ingest.persistence;
 
 import io.tokenledger.ingest.application.Inbox;
 import io.tokenledger.ingest.domain.EventKey;
+import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.PricingStatus;
 import io.tokenledger.ingest.domain.UsageEvent;
 import io.tokenledger.ingest.mapping.UsageEventProtos;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,23 +17,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import javax.sql.DataSource;
 
-/** The inbox in PostgreSQL (table {@code ingest.inbox}); every operation is one statement per batch. */
+/**
+ * The inbox in PostgreSQL (V3__inbox_batches.sql): a batch row per accepted request holding its new events as arrays,
+ * a key row per event. Accepting a request is two statements, settling it one, whatever its size.
+ */
 @ApplicationScoped
 public class JdbcInbox implements Inbox {
 
-    /** One fixed text for any batch size (arrays, not a VALUES row per event): prepared once per connection. */
-    private static final String ACCEPT = "INSERT INTO ingest.inbox (tenant_id, event_id, payload, next_attempt_at)"
-            + " SELECT v.tenant_id, v.event_id, v.payload, now() + ?::float8 * interval '1 millisecond'"
-            + " FROM unnest(?::text[], ?::text[], ?::bytea[]) AS v(tenant_id, event_id, payload)"
-            + " ON CONFLICT DO NOTHING RETURNING tenant_id, event_id";
+    /** Inserts the keys that are new, all pointing at a fresh batch id; fixed text, prepared once per connection. */
+    private static final String INSERT_KEYS = "WITH batch AS (SELECT nextval('ingest.inbox_batch_batch_id_seq') AS id)"
+            + " INSERT INTO ingest.inbox_key (tenant_id, event_id, batch_id)"
+            + " SELECT k.tenant_id, k.event_id, batch.id FROM batch, unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)"
+            + " ON CONFLICT DO NOTHING RETURNING tenant_id, event_id, batch_id";
+    private static final String INSERT_BATCH = "INSERT INTO ingest.inbox_batch"
+            + " (batch_id, tenant_ids, event_ids, payloads, next_attempt_at)"
+            + " VALUES (?, ?::text[], ?::text[], ?::bytea[], now() + ?::float8 * interval '1 millisecond')";
+    private static final String SETTLE = "UPDATE ingest.inbox_batch SET pricing_statuses = ?::text[],"
+            + " unpriced_reasons = ?::text[], costs_nanos = ?::bigint[], status = ?,"
+            + " done_at = CASE WHEN ? THEN now() END, last_error = ? WHERE batch_id = ? AND status = 'PENDING'";
+    /** The outcomes of the given events, reading each batch they are in once. */
+    private static final String OUTCOMES = "WITH q AS (SELECT k.tenant_id, k.event_id, k.batch_id"
+            + "   FROM unnest(?::text[], ?::text[]) AS wanted(tenant_id, event_id)"
+            + "   JOIN ingest.inbox_key k ON k.tenant_id = wanted.tenant_id AND k.event_id = wanted.event_id)"
+            + " SELECT e.tenant_id, e.event_id, e.pricing_status, e.unpriced_reason, e.cost_nanos"
+            + " FROM ingest.inbox_batch b CROSS JOIN LATERAL unnest(b.tenant_ids, b.event_ids, b.pricing_statuses,"
+            + "   b.unpriced_reasons, b.costs_nanos) AS e(tenant_id, event_id, pricing_status, unpriced_reason, cost_nanos)"
+            + " JOIN q ON q.batch_id = b.batch_id AND q.tenant_id = e.tenant_id AND q.event_id = e.event_id"
+            + " WHERE b.batch_id IN (SELECT batch_id FROM q)";
+    private static final String DUE = "SELECT batch_id, cardinality(event_ids) FROM ingest.inbox_batch"
+            + " WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY received_at, batch_id LIMIT ?"
+            + " FOR UPDATE SKIP LOCKED";
+    /**
+     * The delay doubles per attempt (1 s, 2 s, 4 s, ...) up to the cap; the exponent is bounded so that the arithmetic
+     * cannot overflow on a batch that has been failing for a long time.
+     */
+    private static final String CLAIM = "UPDATE ingest.inbox_batch SET attempts = attempts + 1,"
+            + " next_attempt_at = now() + least(?::float8 * power(2, least(attempts, 40)), ?::float8) * interval '1 millisecond'"
+            + " WHERE batch_id = ANY(?::bigint[])"
+            + " RETURNING batch_id, tenant_ids, payloads, pricing_statuses, unpriced_reasons, costs_nanos";
 
     private final DataSource dataSource;
 
@@ -40,52 +69,49 @@ public class JdbcInbox implements Inbox {
     }
 
     @Override
-    public Set<EventKey> accept(List<UsageEvent> events, Duration lease) {
-        // Repeats inside the batch are sent once: the first copy wins, like a later request would.
+    public InboxBatch accept(List<UsageEvent> events, Duration lease) {
+        // Repeats inside the list are sent once: the first copy wins, like a later request would.
         Map<EventKey, UsageEvent> unique = new LinkedHashMap<>();
         events.forEach(e -> unique.putIfAbsent(e.key(), e));
-        String[] tenants = new String[unique.size()];
-        String[] eventIds = new String[unique.size()];
-        byte[][] payloads = new byte[unique.size()][];
-        int i = 0;
-        for (UsageEvent event : unique.values()) {
-            tenants[i] = event.tenantId();
-            eventIds[i] = event.eventId();
-            payloads[i++] = UsageEventProtos.toBytes(event);
-        }
         return inTransaction(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(ACCEPT)) {
-                insert.setDouble(1, lease.toMillis());
-                insert.setObject(2, tenants);
-                insert.setObject(3, eventIds);
-                insert.setObject(4, payloads);
-                Set<EventKey> inserted = new HashSet<>();
+            Map<EventKey, Long> inserted = new HashMap<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYS)) {
+                insert.setObject(1, unique.keySet().stream().map(EventKey::tenantId).toArray(String[]::new));
+                insert.setObject(2, unique.keySet().stream().map(EventKey::eventId).toArray(String[]::new));
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
-                        inserted.add(new EventKey(rows.getString(1), rows.getString(2)));
+                        inserted.put(new EventKey(rows.getString(1), rows.getString(2)), rows.getLong(3));
                     }
                 }
-                return inserted;
             }
+            if (inserted.isEmpty()) {
+                return InboxBatch.EMPTY;
+            }
+            List<UsageEvent> fresh = unique.values().stream().filter(e -> inserted.containsKey(e.key())).toList();
+            long batchId = inserted.values().iterator().next();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_BATCH)) {
+                insert.setLong(1, batchId);
+                insert.setObject(2, fresh.stream().map(UsageEvent::tenantId).toArray(String[]::new));
+                insert.setObject(3, fresh.stream().map(UsageEvent::eventId).toArray(String[]::new));
+                insert.setObject(4, fresh.stream().map(UsageEventProtos::toBytes).toArray(byte[][]::new));
+                insert.setDouble(5, lease.toMillis());
+                insert.executeUpdate();
+            }
+            return new InboxBatch(batchId, fresh, Map.of());
         });
     }
 
     @Override
     public Map<EventKey, Optional<Outcome>> outcomes(Collection<EventKey> keys) {
-        String sql = "SELECT i.tenant_id, i.event_id, i.status, i.pricing_status, i.unpriced_reason, i.cost_nanos"
-                + " FROM ingest.inbox i JOIN unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)"
-                + " ON i.tenant_id = k.tenant_id AND i.event_id = k.event_id";
         return inTransaction(connection -> {
-            try (PreparedStatement select = connection.prepareStatement(sql)) {
-                bindKeys(select, 1, keys);
+            try (PreparedStatement select = connection.prepareStatement(OUTCOMES)) {
+                select.setObject(1, keys.stream().map(EventKey::tenantId).toArray(String[]::new));
+                select.setObject(2, keys.stream().map(EventKey::eventId).toArray(String[]::new));
                 Map<EventKey, Optional<Outcome>> outcomes = new HashMap<>();
                 try (ResultSet rows = select.executeQuery()) {
                     while (rows.next()) {
-                        Optional<Outcome> outcome = "DONE".equals(rows.getString(3))
-                                ? Optional.of(new Outcome(PricingStatus.valueOf(rows.getString(4)),
-                                        Optional.ofNullable(rows.getString(5)).orElse(""), rows.getLong(6)))
-                                : Optional.empty();
-                        outcomes.put(new EventKey(rows.getString(1), rows.getString(2)), outcome);
+                        outcomes.put(new EventKey(rows.getString(1), rows.getString(2)),
+                                outcome(rows.getString(3), rows.getString(4), rows.getLong(5)));
                     }
                 }
                 return outcomes;
@@ -94,83 +120,99 @@ public class JdbcInbox implements Inbox {
     }
 
     @Override
-    public void complete(Map<EventKey, Outcome> outcomes) {
-        String sql = "UPDATE ingest.inbox i SET status = 'DONE', pricing_status = v.pricing_status,"
-                + " unpriced_reason = v.unpriced_reason, cost_nanos = v.cost_nanos, done_at = now(), last_error = NULL"
-                + " FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])"
-                + " AS v(tenant_id, event_id, pricing_status, unpriced_reason, cost_nanos)"
-                + " WHERE i.tenant_id = v.tenant_id AND i.event_id = v.event_id AND i.status = 'PENDING'";
+    public void settle(InboxBatch batch, Map<EventKey, Outcome> outcomes, String error) {
+        int size = batch.events().size();
+        String[] statuses = new String[size];
+        String[] reasons = new String[size];
+        Long[] costs = new Long[size];
+        boolean allDone = true;
+        for (int i = 0; i < size; i++) {
+            EventKey key = batch.events().get(i).key();
+            Outcome outcome = outcomes.getOrDefault(key, batch.done().get(key));
+            if (outcome == null) {
+                allDone = false;
+            } else {
+                statuses[i] = outcome.pricingStatus().name();
+                reasons[i] = outcome.unpricedReason();
+                costs[i] = outcome.costNanos();
+            }
+        }
+        boolean done = allDone;
         inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                bindKeys(update, 1, outcomes.keySet());
-                String[] statuses = new String[outcomes.size()];
-                String[] reasons = new String[outcomes.size()];
-                long[] costs = new long[outcomes.size()];
-                int i = 0;
-                for (Outcome outcome : outcomes.values()) {
-                    statuses[i] = outcome.pricingStatus().name();
-                    reasons[i] = outcome.unpricedReason();
-                    costs[i++] = outcome.costNanos();
-                }
-                update.setObject(3, statuses);
-                update.setObject(4, reasons);
-                update.setObject(5, costs);
+            try (PreparedStatement update = connection.prepareStatement(SETTLE)) {
+                update.setObject(1, statuses);
+                update.setObject(2, reasons);
+                update.setObject(3, costs);
+                update.setString(4, done ? "DONE" : "PENDING");
+                update.setBoolean(5, done);
+                update.setString(6, done ? null : truncate(error));
+                update.setLong(7, batch.id());
                 return update.executeUpdate();
             }
         });
     }
 
     @Override
-    public void failed(Collection<EventKey> keys, String error) {
-        String sql = "UPDATE ingest.inbox i SET last_error = left(?, 2000)"
-                + " FROM unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)"
-                + " WHERE i.tenant_id = k.tenant_id AND i.event_id = k.event_id AND i.status = 'PENDING'";
-        inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                update.setString(1, error);
-                bindKeys(update, 2, keys);
-                return update.executeUpdate();
-            }
-        });
-    }
-
-    @Override
-    public List<UsageEvent> claimDue(int limit, Duration initialBackoff, Duration maxBackoff) {
-        // The delay doubles per attempt (1 s, 2 s, 4 s, ...) up to the cap; the exponent is bounded so that
-        // the arithmetic cannot overflow on a row that has been failing for a long time.
-        String sql = "UPDATE ingest.inbox i SET attempts = i.attempts + 1,"
-                + " next_attempt_at = now() + least(?::float8 * power(2, least(i.attempts, 40)), ?::float8) * interval '1 millisecond'"
-                + " FROM (SELECT tenant_id, event_id FROM ingest.inbox"
-                + "       WHERE status = 'PENDING' AND next_attempt_at <= now()"
-                + "       ORDER BY received_at LIMIT ? FOR UPDATE SKIP LOCKED) due"
-                + " WHERE i.tenant_id = due.tenant_id AND i.event_id = due.event_id"
-                + " RETURNING i.payload, i.received_at";
+    public List<InboxBatch> claimDue(int limit, Duration initialBackoff, Duration maxBackoff) {
         return inTransaction(connection -> {
-            try (PreparedStatement claim = connection.prepareStatement(sql)) {
-                claim.setDouble(1, initialBackoff.toMillis());
-                claim.setDouble(2, maxBackoff.toMillis());
-                claim.setInt(3, limit);
-                List<Claimed> claimed = new ArrayList<>();
-                try (ResultSet rows = claim.executeQuery()) {
-                    while (rows.next()) {
-                        claimed.add(new Claimed(rows.getBytes(1), rows.getTimestamp(2).toInstant()));
+            List<Long> claimed = new ArrayList<>();
+            try (PreparedStatement due = connection.prepareStatement(DUE)) {
+                due.setInt(1, Math.max(limit, 1));
+                try (ResultSet rows = due.executeQuery()) {
+                    int events = 0;
+                    while (rows.next() && (claimed.isEmpty() || events + rows.getInt(2) <= limit)) {
+                        claimed.add(rows.getLong(1));
+                        events += rows.getInt(2);
                     }
                 }
-                // RETURNING has no order; restore oldest first.
-                claimed.sort((a, b) -> a.receivedAt().compareTo(b.receivedAt()));
-                return claimed.stream().map(c -> UsageEventProtos.fromBytes(c.payload())).toList();
             }
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            Map<Long, InboxBatch> batches = new HashMap<>();
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setDouble(1, initialBackoff.toMillis());
+                claim.setDouble(2, maxBackoff.toMillis());
+                claim.setObject(3, claimed.toArray(Long[]::new));
+                try (ResultSet rows = claim.executeQuery()) {
+                    while (rows.next()) {
+                        batches.put(rows.getLong(1), batch(rows));
+                    }
+                }
+            }
+            // RETURNING has no order; oldest first, as DUE found them.
+            return claimed.stream().map(batches::get).toList();
         });
     }
 
-    private record Claimed(byte[] payload, java.time.Instant receivedAt) {
+    /** A claimed batch from a CLAIM row: its events from their payloads, with the outcomes stored so far. */
+    private static InboxBatch batch(ResultSet row) throws SQLException {
+        byte[][] payloads = (byte[][]) row.getArray(3).getArray();
+        String[] statuses = strings(row.getArray(4), payloads.length);
+        String[] reasons = strings(row.getArray(5), payloads.length);
+        Long[] costs = row.getArray(6) == null ? new Long[payloads.length] : (Long[]) row.getArray(6).getArray();
+        List<UsageEvent> events = new ArrayList<>(payloads.length);
+        Map<EventKey, Outcome> done = new HashMap<>();
+        for (int i = 0; i < payloads.length; i++) {
+            UsageEvent event = UsageEventProtos.fromBytes(payloads[i]);
+            events.add(event);
+            outcome(statuses[i], reasons[i], costs[i] == null ? 0 : costs[i]).ifPresent(o -> done.put(event.key(), o));
+        }
+        return new InboxBatch(row.getLong(1), events, done);
     }
 
-    private static void bindKeys(PreparedStatement statement, int first,
-            Collection<EventKey> keys) throws SQLException {
-        // Java arrays go to setObject, which sends them in PostgreSQL's binary array format (createArrayOf: text).
-        statement.setObject(first, keys.stream().map(EventKey::tenantId).toArray(String[]::new));
-        statement.setObject(first + 1, keys.stream().map(EventKey::eventId).toArray(String[]::new));
+    private static String[] strings(Array array, int size) throws SQLException {
+        return array == null ? new String[size] : (String[]) array.getArray();
+    }
+
+    /** A stored outcome: present once the event is completed (its pricing status is set). */
+    private static Optional<Outcome> outcome(String pricingStatus, String unpricedReason, long costNanos) {
+        return pricingStatus == null ? Optional.empty() : Optional.of(new Outcome(PricingStatus.valueOf(pricingStatus),
+                Optional.ofNullable(unpricedReason).orElse(""), costNanos));
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
     }
 
     private interface Work<T> {

@@ -39,8 +39,8 @@ class InFlightLimitTest {
         release.countDown();
         assertThat(first.get(5, TimeUnit.SECONDS)).isEqualTo(1_000);
         assertThat(second.get(5, TimeUnit.SECONDS)).isEqualTo(1_000);
-        // The third ran after both had left: nobody else was inside.
-        assertThat(third.get(5, TimeUnit.SECONDS)).isZero();
+        // The third ran once one of them had left: the other may still be finishing, never both.
+        assertThat(third.get(5, TimeUnit.SECONDS)).isLessThanOrEqualTo(1);
         assertThat(mostInside.get()).isEqualTo(2);
     }
 

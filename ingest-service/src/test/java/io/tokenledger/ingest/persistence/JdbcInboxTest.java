@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.tokenledger.ingest.domain.EventKey;
+import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.PricingStatus;
 import io.tokenledger.ingest.domain.UsageEvent;
@@ -36,36 +37,49 @@ class JdbcInboxTest {
 
     @BeforeEach
     void emptyInbox() throws SQLException {
-        sql("DELETE FROM ingest.inbox");
+        sql("DELETE FROM ingest.inbox_batch");
+        sql("DELETE FROM ingest.inbox_key");
     }
 
     @Test
-    void accept_inserts_only_new_events_and_a_repeat_inside_the_batch_once() {
+    void accept_stores_only_new_events_and_a_repeat_inside_the_batch_once() {
         String tenant = tenant();
-        assertThat(inbox.accept(List.of(event(tenant, "a")), Duration.ZERO)).containsExactly(new EventKey(tenant, "a"));
+        assertThat(keys(inbox.accept(List.of(event(tenant, "a")), Duration.ZERO))).containsExactly(new EventKey(tenant, "a"));
 
-        var inserted = inbox.accept(List.of(event(tenant, "a"), event(tenant, "b"), event(tenant, "b"),
+        InboxBatch batch = inbox.accept(List.of(event(tenant, "a"), event(tenant, "b"), event(tenant, "b"),
                 event("other", "a")), Duration.ZERO);
 
-        assertThat(inserted).containsExactlyInAnyOrder(new EventKey(tenant, "b"), new EventKey("other", "a"));
+        assertThat(keys(batch)).containsExactly(new EventKey(tenant, "b"), new EventKey("other", "a"));
+        assertThat(inbox.accept(List.of(event(tenant, "b")), Duration.ZERO)).isEqualTo(InboxBatch.EMPTY);
     }
 
     @Test
-    void claim_takes_due_rows_oldest_first_and_skips_leased_ones() throws SQLException {
+    void the_inbox_view_shows_one_row_per_stored_event() throws SQLException {
+        String tenant = tenant();
+        inbox.accept(List.of(event(tenant, "a"), event(tenant, "b")), Duration.ZERO);
+
+        assertThat(number("SELECT count(*) FROM ingest.inbox WHERE tenant_id = '" + tenant + "' AND status = 'PENDING'"))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void claim_takes_due_batches_oldest_first_up_to_the_limit_and_skips_leased_ones() throws SQLException {
         String tenant = tenant();
         inbox.accept(List.of(event(tenant, "old")), Duration.ZERO);
         inbox.accept(List.of(event(tenant, "leased")), Duration.ofMinutes(1));
         inbox.accept(List.of(event(tenant, "new-1"), event(tenant, "new-2")), Duration.ZERO);
-        sql("UPDATE ingest.inbox SET received_at = now() - interval '1 hour' WHERE event_id = 'old'");
+        sql("UPDATE ingest.inbox_batch SET received_at = now() - interval '1 hour' WHERE 'old' = ANY (event_ids)");
 
-        List<UsageEvent> first = inbox.claimDue(2, Duration.ofSeconds(1), Duration.ofMinutes(5));
-        List<UsageEvent> rest = inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        // 1 + 2 events would exceed the limit of 2: the second batch waits for the next claim.
+        List<InboxBatch> first = inbox.claimDue(2, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        List<InboxBatch> rest = inbox.claimDue(1, Duration.ofSeconds(1), Duration.ofMinutes(5));
 
-        assertThat(first).extracting(UsageEvent::eventId).hasSize(2).startsWith("old");
-        assertThat(rest).hasSize(1);
-        assertThat(rest.get(0).eventId()).startsWith("new-");
+        assertThat(first).hasSize(1);
         // The payload round-trips: the claimed event is the accepted one.
-        assertThat(first.get(0)).isEqualTo(event(tenant, "old"));
+        assertThat(first.get(0).events()).containsExactly(event(tenant, "old"));
+        // A claim takes at least one batch, even one larger than the limit.
+        assertThat(rest).hasSize(1);
+        assertThat(rest.get(0).events()).extracting(UsageEvent::eventId).containsExactly("new-1", "new-2");
         assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5))).isEmpty();
     }
 
@@ -76,33 +90,52 @@ class JdbcInboxTest {
         // attempts 0 -> 1: 1 s; 1 -> 2: 2 s; 2 -> 3: 4 s; ... 9 -> 10: 512 s, capped at 300 s.
         double[] expected = {1, 2, 4, 8, 16, 32, 64, 128, 256, 300};
         for (int attempt = 1; attempt <= expected.length; attempt++) {
-            sql("UPDATE ingest.inbox SET next_attempt_at = now() - interval '1 second'");
+            sql("UPDATE ingest.inbox_batch SET next_attempt_at = now() - interval '1 second'");
             assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5))).hasSize(1);
-            assertThat(number("SELECT attempts FROM ingest.inbox")).isEqualTo(attempt);
-            assertThat(number("SELECT extract(epoch FROM next_attempt_at - now()) FROM ingest.inbox"))
+            assertThat(number("SELECT attempts FROM ingest.inbox_batch")).isEqualTo(attempt);
+            assertThat(number("SELECT extract(epoch FROM next_attempt_at - now()) FROM ingest.inbox_batch"))
                     .isCloseTo(expected[attempt - 1], within(0.5));
         }
     }
 
     @Test
-    void complete_stores_the_outcome_and_outcomes_report_it_only_when_done() {
+    void settle_stores_the_outcomes_and_a_partly_settled_batch_is_claimed_with_them() throws SQLException {
         String tenant = tenant();
-        inbox.accept(List.of(event(tenant, "p"), event(tenant, "u"), event(tenant, "w")), Duration.ZERO);
+        InboxBatch batch = inbox.accept(List.of(event(tenant, "p"), event(tenant, "u"), event(tenant, "w")),
+                Duration.ZERO);
+        Outcome priced = new Outcome(PricingStatus.PRICED, "", 7_208_000);
+        Outcome unpriced = new Outcome(PricingStatus.UNPRICED, "unknown model x/y", 0);
 
-        inbox.complete(Map.of(
-                new EventKey(tenant, "p"), new Outcome(PricingStatus.PRICED, "", 7_208_000),
-                new EventKey(tenant, "u"), new Outcome(PricingStatus.UNPRICED, "unknown model x/y", 0)));
-        inbox.failed(List.of(new EventKey(tenant, "w")), "budget failed: UNAVAILABLE");
+        inbox.settle(batch, Map.of(new EventKey(tenant, "p"), priced, new EventKey(tenant, "u"), unpriced),
+                "budget failed: UNAVAILABLE");
 
         Map<EventKey, Optional<Outcome>> outcomes = inbox.outcomes(List.of(new EventKey(tenant, "p"),
                 new EventKey(tenant, "u"), new EventKey(tenant, "w")));
         assertThat(outcomes).containsExactlyInAnyOrderEntriesOf(Map.of(
-                new EventKey(tenant, "p"), Optional.of(new Outcome(PricingStatus.PRICED, "", 7_208_000)),
-                new EventKey(tenant, "u"), Optional.of(new Outcome(PricingStatus.UNPRICED, "unknown model x/y", 0)),
+                new EventKey(tenant, "p"), Optional.of(priced),
+                new EventKey(tenant, "u"), Optional.of(unpriced),
                 new EventKey(tenant, "w"), Optional.empty()));
-        // A DONE row is never claimed again.
-        assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5)))
-                .extracting(UsageEvent::eventId).containsExactly("w");
+        assertThat(text("SELECT last_error FROM ingest.inbox WHERE event_id = 'w'")).isEqualTo("budget failed: UNAVAILABLE");
+        assertThat(text("SELECT status FROM ingest.inbox WHERE event_id = 'p'")).isEqualTo("DONE");
+
+        // The batch stays due for its last event; the claim brings back what is done already.
+        List<InboxBatch> claimed = inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        assertThat(claimed).hasSize(1);
+        assertThat(claimed.get(0).pending()).extracting(UsageEvent::eventId).containsExactly("w");
+
+        Outcome last = new Outcome(PricingStatus.PRICED, "", 1);
+        inbox.settle(claimed.get(0), Map.of(new EventKey(tenant, "w"), last), null);
+        assertThat(inbox.outcomes(List.of(new EventKey(tenant, "p"), new EventKey(tenant, "w"))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(new EventKey(tenant, "p"), Optional.of(priced),
+                        new EventKey(tenant, "w"), Optional.of(last)));
+        assertThat(text("SELECT status FROM ingest.inbox_batch")).isEqualTo("DONE");
+        // A DONE batch is never claimed again.
+        sql("UPDATE ingest.inbox_batch SET next_attempt_at = now() - interval '1 second'");
+        assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5))).isEmpty();
+    }
+
+    private static List<EventKey> keys(InboxBatch batch) {
+        return batch.events().stream().map(UsageEvent::key).toList();
     }
 
     private static String tenant() {
@@ -122,6 +155,14 @@ class JdbcInboxTest {
     private void sql(String statement) throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement()) {
             s.executeUpdate(statement);
+        }
+    }
+
+    private String text(String query) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery(query)) {
+            rs.next();
+            return rs.getString(1);
         }
     }
 
