@@ -140,7 +140,7 @@ public class LedgerCorrections implements CorrectionLedger {
 
     private static void amend(Connection connection, AttributedCost row, String target) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(LedgerInsert.SQL)) {
-            LedgerInsert.bind(connection, insert, List.of(row));
+            LedgerInsert.bind(insert, List.of(row));
             insert.executeQuery().close();
         }
         try (PreparedStatement mark = connection.prepareStatement(CorrectionSql.MARK_AMEND)) {

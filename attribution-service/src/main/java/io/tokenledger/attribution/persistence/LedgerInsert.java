@@ -7,7 +7,6 @@ import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.RawLabels;
 import io.tokenledger.attribution.domain.TokenClass;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -72,7 +71,7 @@ final class LedgerInsert {
         list.append(list.length() == 0 ? "" : ", ").append(item);
     }
 
-    static void bind(Connection connection, PreparedStatement insert, List<AttributedCost> rows) throws SQLException {
+    static void bind(PreparedStatement insert, List<AttributedCost> rows) throws SQLException {
         int size = rows.size();
         String[][] text = new String[TEXT_COLUMNS.length][size];
         Long[][] longs = new Long[LONG_COLUMNS][size];

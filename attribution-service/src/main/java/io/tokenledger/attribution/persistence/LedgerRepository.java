@@ -71,7 +71,7 @@ public class LedgerRepository implements Ledger {
         Set<LedgerKey> inserted = new HashSet<>();
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(LedgerInsert.SQL)) {
-            LedgerInsert.bind(connection, insert, rows);
+            LedgerInsert.bind(insert, rows);
             try (ResultSet result = insert.executeQuery()) {
                 while (result.next()) {
                     inserted.add(new LedgerKey(result.getString(1), result.getString(2)));

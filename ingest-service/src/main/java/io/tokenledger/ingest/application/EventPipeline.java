@@ -44,29 +44,31 @@ public class EventPipeline {
         if (events.isEmpty()) {
             return Map.of();
         }
-        Completion completion = run(events);
-        try {
-            inbox.settle(batch, completion.outcomes(), completion.error());
-            return completion.outcomes();
-        } catch (RuntimeException e) {
-            // Downstream has them, the inbox does not know yet: the drainer runs them again, every hop idempotent.
-            LOG.warnf("could not store the outcomes of %d events, left for retry: %s", events.size(), e.toString());
-            return Map.of();
-        }
-    }
-
-    /** Ordinary events first, so that a correction may follow its target in the same batch. */
-    private Completion run(List<UsageEvent> events) {
+        // Ordinary events first, so that a correction may follow its target in the same batch.
         List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
         List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
         Completion done = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary);
-        if (correcting.isEmpty()) {
-            return done;
+        if (!correcting.isEmpty() && done.error() == null) {
+            if (!done.outcomes().isEmpty() && !settle(batch, done)) {
+                return Map.of();
+            }
+            done = done.and(corrections.complete(correcting));
         }
-        if (done.error() != null) {
-            return done; // the corrections wait for the events accepted with them
+        // When the ordinary events failed, the corrections wait for them.
+        return settle(batch, done) ? done.outcomes() : Map.of();
+    }
+
+    /** Stores the outcomes; false when the inbox could not (the events then stay PENDING). */
+    private boolean settle(InboxBatch batch, Completion completion) {
+        try {
+            inbox.settle(batch, completion.outcomes(), completion.error());
+            return true;
+        } catch (RuntimeException e) {
+            // Downstream has them, the inbox does not know yet: the drainer runs them again, every hop idempotent.
+            LOG.warnf("could not store the outcomes of %d events, left for retry: %s", batch.events().size(),
+                    e.toString());
+            return false;
         }
-        return done.and(corrections.complete(correcting));
     }
 
     private Completion runOrdinary(List<UsageEvent> events) {

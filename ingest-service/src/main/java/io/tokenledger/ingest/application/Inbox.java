@@ -25,8 +25,9 @@ public interface Inbox {
     Map<EventKey, Optional<Outcome>> outcomes(Collection<EventKey> keys);
 
     /**
-     * Stores the outcomes of the batch's events completed now, in one statement; the batch is DONE when each of its
-     * events has one. The others stay PENDING for the drainer, with {@code error} saying why.
+     * Stores the outcomes of the batch's events completed now, in one statement, keeping any outcome stored before
+     * (another worker may have held the batch too); the batch is DONE when each of its events has one. The others stay
+     * PENDING for the drainer, with {@code error} saying why.
      */
     void settle(InboxBatch batch, Map<EventKey, Outcome> outcomes, String error);
 

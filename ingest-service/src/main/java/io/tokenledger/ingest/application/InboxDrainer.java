@@ -2,9 +2,15 @@ package io.tokenledger.ingest.application;
 
 import io.quarkus.scheduler.Scheduled;
 import io.tokenledger.ingest.config.IngestConfig;
+import io.tokenledger.ingest.domain.EventKey;
 import io.tokenledger.ingest.domain.InboxBatch;
+import io.tokenledger.ingest.domain.Outcome;
+import io.tokenledger.ingest.domain.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,16 +42,27 @@ public class InboxDrainer {
         }
     }
 
-    /** Drains the due batches of one claim; returns how many events they held. */
+    /**
+     * Drains the due batches of one claim, oldest first; returns how many events they held. Once a batch leaves an
+     * ordinary event of a tenant pending (a downstream call failed), the tenant's later batches of this claim wait for
+     * their next attempt, so that they do not overtake it.
+     */
     public int drain() {
         List<InboxBatch> due = inbox.claimDue(config.batchSize(), config.initialBackoff(), config.maxBackoff());
+        Set<String> failedTenants = new HashSet<>();
         int claimed = 0;
         int completed = 0;
         for (InboxBatch batch : due) {
-            int pending = batch.pending().size();
-            int done = pipeline.complete(batch).size();
-            claimed += pending;
-            completed += done;
+            List<UsageEvent> pending = batch.pending();
+            claimed += pending.size();
+            if (pending.stream().anyMatch(e -> failedTenants.contains(e.tenantId()))) {
+                continue;
+            }
+            Map<EventKey, Outcome> done = pipeline.complete(batch);
+            completed += done.size();
+            // A correction waiting for its target does not hold its tenant back.
+            pending.stream().filter(e -> !e.correction().isCorrection() && !done.containsKey(e.key()))
+                    .forEach(e -> failedTenants.add(e.tenantId()));
         }
         if (claimed > 0) {
             metrics.drained(completed, claimed - completed);

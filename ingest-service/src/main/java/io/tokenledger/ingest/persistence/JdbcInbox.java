@@ -15,17 +15,21 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
  * The inbox in PostgreSQL (V3__inbox_batches.sql): a batch row per accepted request holding its new events as arrays,
- * a key row per event. Accepting a request is two statements, settling it one, whatever its size.
+ * a key row per event. Accepting a request is two statements, settling it one (two when outcomes are stored
+ * already), whatever its size. Only the drainer's
+ * claim reads a batch back.
  */
 @ApplicationScoped
 public class JdbcInbox implements Inbox {
@@ -36,11 +40,29 @@ public class JdbcInbox implements Inbox {
             + " SELECT k.tenant_id, k.event_id, batch.id FROM batch, unnest(?::text[], ?::text[]) AS k(tenant_id, event_id)"
             + " ON CONFLICT DO NOTHING RETURNING tenant_id, event_id, batch_id";
     private static final String INSERT_BATCH = "INSERT INTO ingest.inbox_batch"
-            + " (batch_id, tenant_ids, event_ids, payloads, next_attempt_at)"
-            + " VALUES (?, ?::text[], ?::text[], ?::bytea[], now() + ?::float8 * interval '1 millisecond')";
-    private static final String SETTLE = "UPDATE ingest.inbox_batch SET pricing_statuses = ?::text[],"
-            + " unpriced_reasons = ?::text[], costs_nanos = ?::bigint[], status = ?,"
-            + " done_at = CASE WHEN ? THEN now() END, last_error = ? WHERE batch_id = ? AND status = 'PENDING'";
+            + " (batch_id, tenant_ids, event_ids, payloads, pending, next_attempt_at)"
+            + " VALUES (?, ?::text[], ?::text[], ?::bytea[], ?, now() + ?::float8 * interval '1 millisecond')";
+    /** The first settle of a batch (none of its outcomes stored yet): the arrays as they are. */
+    private static final String FIRST_SETTLE = "UPDATE ingest.inbox_batch SET pricing_statuses = ?::text[],"
+            + " unpriced_reasons = ?::text[], costs_nanos = ?::bigint[], pending = ?,"
+            + " status = CASE WHEN ? = 0 THEN 'DONE' ELSE 'PENDING' END, done_at = CASE WHEN ? = 0 THEN now() END,"
+            + " last_error = ? WHERE batch_id = ? AND status = 'PENDING' AND pricing_statuses IS NULL";
+    /**
+     * A later settle merges its outcomes into the batch on the server, keeping those stored already (by this worker,
+     * or by the request thread or a drainer that held the batch too, once its lease ran out): an outcome, once stored,
+     * never changes.
+     */
+    private static final String MERGE_SETTLE = "UPDATE ingest.inbox_batch b"
+            + " SET (pricing_statuses, unpriced_reasons, costs_nanos, pending, status, done_at, last_error) ="
+            + " (SELECT statuses, reasons, costs, pending, CASE WHEN pending = 0 THEN 'DONE' ELSE 'PENDING' END,"
+            + "   CASE WHEN pending = 0 THEN now() END, CASE WHEN pending > 0 THEN ?::text END"
+            + "  FROM (SELECT array_agg(coalesce(old_status, new_status) ORDER BY i) AS statuses,"
+            + "     array_agg(CASE WHEN old_status IS NULL THEN new_reason ELSE old_reason END ORDER BY i) AS reasons,"
+            + "     array_agg(CASE WHEN old_status IS NULL THEN new_cost ELSE old_cost END ORDER BY i) AS costs,"
+            + "     (count(*) FILTER (WHERE old_status IS NULL AND new_status IS NULL))::int AS pending"
+            + "   FROM unnest(b.pricing_statuses, b.unpriced_reasons, b.costs_nanos, ?::text[], ?::text[], ?::bigint[])"
+            + "     WITH ORDINALITY AS m(old_status, old_reason, old_cost, new_status, new_reason, new_cost, i)) merged)"
+            + " WHERE batch_id = ? AND status = 'PENDING'";
     /** The outcomes of the given events, reading each batch they are in once. */
     private static final String OUTCOMES = "WITH q AS (SELECT k.tenant_id, k.event_id, k.batch_id"
             + "   FROM unnest(?::text[], ?::text[]) AS wanted(tenant_id, event_id)"
@@ -49,8 +71,9 @@ public class JdbcInbox implements Inbox {
             + " FROM ingest.inbox_batch b CROSS JOIN LATERAL unnest(b.tenant_ids, b.event_ids, b.pricing_statuses,"
             + "   b.unpriced_reasons, b.costs_nanos) AS e(tenant_id, event_id, pricing_status, unpriced_reason, cost_nanos)"
             + " JOIN q ON q.batch_id = b.batch_id AND q.tenant_id = e.tenant_id AND q.event_id = e.event_id"
+            // Restricts the batches before their arrays are unnested.
             + " WHERE b.batch_id IN (SELECT batch_id FROM q)";
-    private static final String DUE = "SELECT batch_id, cardinality(event_ids) FROM ingest.inbox_batch"
+    private static final String DUE = "SELECT batch_id, pending FROM ingest.inbox_batch"
             + " WHERE status = 'PENDING' AND next_attempt_at <= now() ORDER BY received_at, batch_id LIMIT ?"
             + " FOR UPDATE SKIP LOCKED";
     /**
@@ -60,7 +83,7 @@ public class JdbcInbox implements Inbox {
     private static final String CLAIM = "UPDATE ingest.inbox_batch SET attempts = attempts + 1,"
             + " next_attempt_at = now() + least(?::float8 * power(2, least(attempts, 40)), ?::float8) * interval '1 millisecond'"
             + " WHERE batch_id = ANY(?::bigint[])"
-            + " RETURNING batch_id, tenant_ids, payloads, pricing_statuses, unpriced_reasons, costs_nanos";
+            + " RETURNING batch_id, payloads, pricing_statuses, unpriced_reasons, costs_nanos";
 
     private final DataSource dataSource;
 
@@ -94,7 +117,8 @@ public class JdbcInbox implements Inbox {
                 insert.setObject(2, fresh.stream().map(UsageEvent::tenantId).toArray(String[]::new));
                 insert.setObject(3, fresh.stream().map(UsageEvent::eventId).toArray(String[]::new));
                 insert.setObject(4, fresh.stream().map(UsageEventProtos::toBytes).toArray(byte[][]::new));
-                insert.setDouble(5, lease.toMillis());
+                insert.setInt(5, fresh.size());
+                insert.setDouble(6, lease.toMillis());
                 insert.executeUpdate();
             }
             return new InboxBatch(batchId, fresh, Map.of());
@@ -122,32 +146,41 @@ public class JdbcInbox implements Inbox {
     @Override
     public void settle(InboxBatch batch, Map<EventKey, Outcome> outcomes, String error) {
         int size = batch.events().size();
+        // The outcomes by position in the batch; null for an event not completed now.
         String[] statuses = new String[size];
         String[] reasons = new String[size];
         Long[] costs = new Long[size];
-        boolean allDone = true;
         for (int i = 0; i < size; i++) {
-            EventKey key = batch.events().get(i).key();
-            Outcome outcome = outcomes.getOrDefault(key, batch.done().get(key));
-            if (outcome == null) {
-                allDone = false;
-            } else {
+            Outcome outcome = outcomes.get(batch.events().get(i).key());
+            if (outcome != null) {
                 statuses[i] = outcome.pricingStatus().name();
                 reasons[i] = outcome.unpricedReason();
                 costs[i] = outcome.costNanos();
             }
         }
-        boolean done = allDone;
+        int pending = (int) Arrays.stream(statuses).filter(Objects::isNull).count();
+        String lastError = pending == 0 || error == null ? null : truncate(error);
         inTransaction(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(SETTLE)) {
-                update.setObject(1, statuses);
-                update.setObject(2, reasons);
-                update.setObject(3, costs);
-                update.setString(4, done ? "DONE" : "PENDING");
-                update.setBoolean(5, done);
-                update.setString(6, done ? null : truncate(error));
-                update.setLong(7, batch.id());
-                return update.executeUpdate();
+            try (PreparedStatement first = connection.prepareStatement(FIRST_SETTLE)) {
+                first.setObject(1, statuses);
+                first.setObject(2, reasons);
+                first.setObject(3, costs);
+                first.setInt(4, pending);
+                first.setInt(5, pending);
+                first.setInt(6, pending);
+                first.setString(7, lastError);
+                first.setLong(8, batch.id());
+                if (first.executeUpdate() == 1) {
+                    return 1;
+                }
+            }
+            try (PreparedStatement merge = connection.prepareStatement(MERGE_SETTLE)) {
+                merge.setString(1, error == null ? null : truncate(error));
+                merge.setObject(2, statuses);
+                merge.setObject(3, reasons);
+                merge.setObject(4, costs);
+                merge.setLong(5, batch.id());
+                return merge.executeUpdate();
             }
         });
     }
@@ -187,10 +220,10 @@ public class JdbcInbox implements Inbox {
 
     /** A claimed batch from a CLAIM row: its events from their payloads, with the outcomes stored so far. */
     private static InboxBatch batch(ResultSet row) throws SQLException {
-        byte[][] payloads = (byte[][]) row.getArray(3).getArray();
-        String[] statuses = strings(row.getArray(4), payloads.length);
-        String[] reasons = strings(row.getArray(5), payloads.length);
-        Long[] costs = row.getArray(6) == null ? new Long[payloads.length] : (Long[]) row.getArray(6).getArray();
+        byte[][] payloads = (byte[][]) row.getArray(2).getArray();
+        String[] statuses = strings(row.getArray(3), payloads.length);
+        String[] reasons = strings(row.getArray(4), payloads.length);
+        Long[] costs = row.getArray(5) == null ? new Long[payloads.length] : (Long[]) row.getArray(5).getArray();
         List<UsageEvent> events = new ArrayList<>(payloads.length);
         Map<EventKey, Outcome> done = new HashMap<>();
         for (int i = 0; i < payloads.length; i++) {
@@ -212,7 +245,7 @@ public class JdbcInbox implements Inbox {
     }
 
     private static String truncate(String error) {
-        return error == null || error.length() <= 2000 ? error : error.substring(0, 2000);
+        return error.length() <= 2000 ? error : error.substring(0, 2000);
     }
 
     private interface Work<T> {

@@ -134,6 +134,22 @@ class JdbcInboxTest {
         assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5))).isEmpty();
     }
 
+    @Test
+    void an_outcome_once_stored_is_kept_when_a_worker_with_an_older_view_settles_the_batch() {
+        String tenant = tenant();
+        InboxBatch batch = inbox.accept(List.of(event(tenant, "p"), event(tenant, "w")), Duration.ZERO);
+        Outcome first = new Outcome(PricingStatus.PRICED, "", 7_208_000);
+        inbox.settle(batch, Map.of(new EventKey(tenant, "p"), first), "budget failed: UNAVAILABLE");
+
+        // A drainer that claimed the batch before that settle ran it again: it knows nothing of p's outcome.
+        Outcome second = new Outcome(PricingStatus.PRICED, "", 1);
+        inbox.settle(batch, Map.of(new EventKey(tenant, "p"), second, new EventKey(tenant, "w"), second), null);
+
+        assertThat(inbox.outcomes(List.of(new EventKey(tenant, "p"), new EventKey(tenant, "w"))))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(new EventKey(tenant, "p"), Optional.of(first),
+                        new EventKey(tenant, "w"), Optional.of(second)));
+    }
+
     private static List<EventKey> keys(InboxBatch batch) {
         return batch.events().stream().map(UsageEvent::key).toList();
     }
