@@ -71,7 +71,7 @@ public final class Commands {
             "  --out DIR       where demo writes report.json, report.csv and service logs (default: ./out)",
             "  --batch N       events per RecordUsage call (default: demo 500, bench 1000)",
             "  --threads N     concurrent client threads (default: demo 1, bench 4)",
-            "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 40000)",
+            "  --warmup N      bench only: events sent first, unmeasured, to warm up the JVMs (default: 160000)",
             "  --runs N        bench only: measured replays of the traces, each its own tenant; the median is reported (default: 3)",
             "  --pg-url U      use this PostgreSQL (JDBC URL) instead of an embedded one (or TOKENLEDGER_PG_URL)",
             "  --redis-url U   use this Redis (redis://host:port[/db]) instead of an embedded one",
