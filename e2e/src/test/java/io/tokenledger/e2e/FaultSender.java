@@ -1,19 +1,20 @@
 package io.tokenledger.e2e;
 
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tokenledger.api.ingest.v1.EventResult;
 import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.UsageEvent;
 import io.tokenledger.cli.infra.Clients;
+import io.tokenledger.cli.infra.Resend;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A client that keeps going through crashes: sends batches in order, paced, and resends a batch with the same event
- * ids on UNAVAILABLE or DEADLINE_EXCEEDED (ingest deduplicates) until it gets an answer, for up to two minutes.
+ * ids when {@link Resend} says the call may not have arrived (ingest deduplicates) until it gets an answer, for up
+ * to two minutes.
  */
 final class FaultSender {
 
@@ -56,9 +57,7 @@ final class FaultSender {
                 }
                 return;
             } catch (StatusRuntimeException e) {
-                Status.Code code = e.getStatus().getCode();
-                if (code != Status.Code.UNAVAILABLE && code != Status.Code.DEADLINE_EXCEEDED
-                        || System.nanoTime() > giveUp) {
+                if (!Resend.worthIt(e) || System.nanoTime() > giveUp) {
                     throw e;
                 }
                 synchronized (counts) {

@@ -2,7 +2,6 @@ package io.tokenledger.cli.command;
 
 import io.grpc.CallOptions;
 import io.grpc.MethodDescriptor;
-import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.tokenledger.api.common.v1.PricingStatus;
 import io.tokenledger.api.ingest.v1.EventResult;
@@ -12,6 +11,7 @@ import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.RecordUsageResponse;
 import io.tokenledger.api.ingest.v1.UsageEvent;
 import io.tokenledger.cli.infra.Clients;
+import io.tokenledger.cli.infra.Resend;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -135,9 +135,7 @@ public final class Replayer {
                 return ClientCalls.blockingUnaryCall(clients.ingestChannel(), RECORD_ENCODED,
                         CallOptions.DEFAULT.withDeadlineAfter(60, TimeUnit.SECONDS), request);
             } catch (StatusRuntimeException e) {
-                Status.Code code = e.getStatus().getCode();
-                boolean retryable = code == Status.Code.UNAVAILABLE || code == Status.Code.DEADLINE_EXCEEDED;
-                if (!retryable || attempt >= MAX_ATTEMPTS) {
+                if (!Resend.worthIt(e) || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
                 Thread.sleep(200L << attempt);

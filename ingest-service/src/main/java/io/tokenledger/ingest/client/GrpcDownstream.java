@@ -20,6 +20,7 @@ import io.tokenledger.ingest.domain.PricedEvent;
 import io.tokenledger.ingest.domain.SpendCharge;
 import io.tokenledger.ingest.domain.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.channels.ClosedChannelException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -93,8 +94,18 @@ public class GrpcDownstream implements Downstream {
             Status status = e.getStatus();
             throw new DownstreamFailure(service + " failed: " + status.getCode()
                     + (status.getDescription() == null ? "" : " " + status.getDescription()),
-                    TRANSIENT.contains(status.getCode()), e);
+                    TRANSIENT.contains(status.getCode()) || closedConnection(e), e);
         }
+    }
+
+    /** grpc-java answers UNKNOWN when the peer dies while a call starts (grpc/grpc-java#10120): a retry is due. */
+    private static boolean closedConnection(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void expectSize(String service, int expected, int actual) {
