@@ -36,4 +36,12 @@ public interface Inbox {
      * other drainers hold, and pushes their next attempt out by the backoff.
      */
     List<InboxBatch> claimDue(int limit, Duration initialBackoff, Duration maxBackoff);
+
+    /**
+     * Drops the payloads of up to {@code limit} batches that have been DONE for longer than {@code retention}, oldest
+     * first; their keys and outcomes stay.
+     *
+     * @return how many batches it compacted
+     */
+    int dropPayloadsDoneFor(Duration retention, int limit);
 }

@@ -19,6 +19,9 @@ public interface IngestConfig {
     /** The background drainer of the inbox. */
     Drainer drainer();
 
+    /** How long the inbox keeps what it no longer needs. */
+    InboxRetention inbox();
+
     interface Limits {
         /** Maximum events per RecordUsage call. */
         @WithDefault("1000")
@@ -118,5 +121,19 @@ public interface IngestConfig {
         /** The longest retry delay. */
         @WithDefault("5m")
         Duration maxBackoff();
+    }
+
+    interface InboxRetention {
+        /** How long a DONE batch keeps its events' payloads (keys and outcomes stay for ever). */
+        @WithDefault("24h")
+        Duration payloadRetention();
+
+        /** How often payloads past the retention are dropped (read by its {@code @Scheduled}). */
+        @WithDefault("10m")
+        String compactEvery();
+
+        /** Batches compacted per statement (one short transaction each). */
+        @WithDefault("500")
+        int compactBatches();
     }
 }

@@ -28,8 +28,8 @@ import javax.sql.DataSource;
 /**
  * The inbox in PostgreSQL (V3__inbox_batches.sql): a batch row per accepted request holding its new events as arrays,
  * a key row per event. Accepting a request is two statements, settling it one (two when outcomes are stored
- * already), whatever its size. Only the drainer's
- * claim reads a batch back.
+ * already), whatever its size. Only the drainer's claim reads a batch's payloads back; once the batch has been DONE
+ * for the retention, they are dropped (V4__inbox_payload_retention.sql).
  */
 @ApplicationScoped
 public class JdbcInbox implements Inbox {
@@ -84,6 +84,12 @@ public class JdbcInbox implements Inbox {
             + " next_attempt_at = now() + least(?::float8 * power(2, least(attempts, 40)), ?::float8) * interval '1 millisecond'"
             + " WHERE batch_id = ANY(?::bigint[])"
             + " RETURNING batch_id, payloads, pricing_statuses, unpriced_reasons, costs_nanos";
+
+    /** SKIP LOCKED: another replica compacting at the same time takes other batches, nobody waits. */
+    private static final String DROP_PAYLOADS = "UPDATE ingest.inbox_batch SET payloads = NULL WHERE batch_id IN"
+            + " (SELECT batch_id FROM ingest.inbox_batch WHERE status = 'DONE' AND payloads IS NOT NULL"
+            + "  AND done_at < now() - ?::float8 * interval '1 millisecond' ORDER BY done_at LIMIT ?"
+            + "  FOR UPDATE SKIP LOCKED)";
 
     private final DataSource dataSource;
 
@@ -215,6 +221,17 @@ public class JdbcInbox implements Inbox {
             }
             // RETURNING has no order; oldest first, as DUE found them.
             return claimed.stream().map(batches::get).toList();
+        });
+    }
+
+    @Override
+    public int dropPayloadsDoneFor(Duration retention, int limit) {
+        return inTransaction(connection -> {
+            try (PreparedStatement drop = connection.prepareStatement(DROP_PAYLOADS)) {
+                drop.setDouble(1, retention.toMillis());
+                drop.setInt(2, limit);
+                return drop.executeUpdate();
+            }
         });
     }
 

@@ -150,6 +150,37 @@ class JdbcInboxTest {
                         new EventKey(tenant, "w"), Optional.of(second)));
     }
 
+    @Test
+    void payloads_of_batches_done_longer_than_the_retention_are_dropped_and_keys_and_outcomes_stay() throws SQLException {
+        String tenant = tenant();
+        Outcome priced = new Outcome(PricingStatus.PRICED, "", 7_208_000);
+        for (String id : List.of("old-1", "old-2", "recent")) {
+            InboxBatch batch = inbox.accept(List.of(event(tenant, id)), Duration.ZERO);
+            inbox.settle(batch, Map.of(new EventKey(tenant, id), priced), null);
+        }
+        inbox.accept(List.of(event(tenant, "pending")), Duration.ZERO);
+        sql("UPDATE ingest.inbox_batch SET done_at = now() - interval '25 hours', received_at = done_at"
+                + " - interval '25 hours' WHERE event_ids[1] LIKE 'old-%'");
+        sql("UPDATE ingest.inbox_batch SET received_at = now() - interval '3 days' WHERE event_ids[1] = 'pending'");
+
+        // One batch per statement here: the oldest two go, one at a time; the recent and the pending one stay.
+        assertThat(inbox.dropPayloadsDoneFor(Duration.ofHours(24), 1)).isEqualTo(1);
+        assertThat(inbox.dropPayloadsDoneFor(Duration.ofHours(24), 1)).isEqualTo(1);
+        assertThat(inbox.dropPayloadsDoneFor(Duration.ofHours(24), 1)).isZero();
+
+        assertThat(text("SELECT string_agg(event_ids[1], ',' ORDER BY event_ids[1]) FROM ingest.inbox_batch"
+                + " WHERE payloads IS NULL")).isEqualTo("old-1,old-2");
+        // A resent event still counts once and is answered with its outcome.
+        assertThat(inbox.accept(List.of(event(tenant, "old-1")), Duration.ZERO)).isEqualTo(InboxBatch.EMPTY);
+        assertThat(inbox.outcomes(List.of(new EventKey(tenant, "old-1"))))
+                .containsExactlyEntriesOf(Map.of(new EventKey(tenant, "old-1"), Optional.of(priced)));
+        assertThat(text("SELECT status || ' ' || (payload IS NULL) FROM ingest.inbox WHERE event_id = 'old-2'"))
+                .isEqualTo("DONE true");
+        // The pending event keeps its payload however old: the drainer still needs it.
+        assertThat(inbox.claimDue(10, Duration.ofSeconds(1), Duration.ofMinutes(5)))
+                .singleElement().satisfies(b -> assertThat(b.events()).containsExactly(event(tenant, "pending")));
+    }
+
     private static List<EventKey> keys(InboxBatch batch) {
         return batch.events().stream().map(UsageEvent::key).toList();
     }
