@@ -18,8 +18,9 @@ import java.util.Set;
 
 /**
  * Records a batch of usage events: validate all, accept the new ones durably, complete them through the
- * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED. At most {@code pipeline.max-events-in-flight}
- * events are recorded at once; a request beyond that waits, first come first served.
+ * pipeline, and answer per event RECORDED, DUPLICATE or QUEUED. Concurrent requests are recorded together
+ * ({@link BatchCoalescer}): runs of up to {@code limits.max-events-per-batch} events, at most
+ * {@code pipeline.max-events-in-flight} events at once; a request beyond that waits, first come first served.
  */
 @ApplicationScoped
 public class UsageRecording {
@@ -30,7 +31,7 @@ public class UsageRecording {
     private final IngestMetrics metrics;
     private final Clock clock;
     private final IngestConfig config;
-    private final InFlightLimit inFlight;
+    private final BatchCoalescer<UsageEvent, EventResult> runs;
 
     public UsageRecording(IngestConfig config, Inbox inbox, EventPipeline pipeline, IngestMetrics metrics,
             Clock clock) {
@@ -40,17 +41,21 @@ public class UsageRecording {
         this.metrics = metrics;
         this.clock = clock;
         this.config = config;
-        this.inFlight = new InFlightLimit(config.pipeline().effectiveMaxEventsInFlight());
+        int perRun = Math.min(config.limits().maxEventsPerBatch(), config.pipeline().effectiveMaxEventsInFlight());
+        this.runs = new BatchCoalescer<>(perRun, Math.max(1, config.pipeline().effectiveMaxEventsInFlight() / perRun),
+                this::recordInTurn);
     }
 
     public List<EventResult> record(List<UsageEvent> events) {
         // A bad batch is rejected at once, without waiting for a turn.
         validation.validate(events, clock.instant());
-        return inFlight.run(events.size(), () -> recordInTurn(events));
+        return runs.submit(events);
     }
 
+    /** Records the events of one run (one request, or several taken together): one result per event, in order. */
     private List<EventResult> recordInTurn(List<UsageEvent> events) {
-        // An event repeated inside the batch is stored once; its later copies are duplicates.
+        // An event repeated inside the run is stored once; its later copies (in this request or a later one of the
+        // run) are duplicates, as they would be in a later run.
         InboxBatch batch = inbox.accept(events, config.pipeline().lease());
         Set<EventKey> inserted = new HashSet<>();
         batch.events().forEach(e -> inserted.add(e.key()));
