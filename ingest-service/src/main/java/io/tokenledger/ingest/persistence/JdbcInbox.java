@@ -41,7 +41,7 @@ public class JdbcInbox implements Inbox {
             + " ON CONFLICT DO NOTHING RETURNING tenant_id, event_id, batch_id";
     private static final String INSERT_BATCH = "INSERT INTO ingest.inbox_batch"
             + " (batch_id, tenant_ids, event_ids, payloads, pending, next_attempt_at)"
-            + " VALUES (?, ?::text[], ?::text[], ?::bytea[], ?, now() + ?::float8 * interval '1 millisecond')";
+            + " VALUES (?, ?::text[], ?::text[], ?::bytea[], ?, now() + ?::bigint * interval '1 millisecond')";
     /** The first settle of a batch (none of its outcomes stored yet): the arrays as they are. */
     private static final String FIRST_SETTLE = "UPDATE ingest.inbox_batch SET pricing_statuses = ?::text[],"
             + " unpriced_reasons = ?::text[], costs_nanos = ?::bigint[], pending = ?,"
@@ -88,7 +88,7 @@ public class JdbcInbox implements Inbox {
     /** SKIP LOCKED: another replica compacting at the same time takes other batches, nobody waits. */
     private static final String DROP_PAYLOADS = "UPDATE ingest.inbox_batch SET payloads = NULL WHERE batch_id IN"
             + " (SELECT batch_id FROM ingest.inbox_batch WHERE status = 'DONE' AND payloads IS NOT NULL"
-            + "  AND done_at < now() - ?::float8 * interval '1 millisecond' ORDER BY done_at LIMIT ?"
+            + "  AND done_at < now() - ?::bigint * interval '1 millisecond' ORDER BY done_at LIMIT ?"
             + "  FOR UPDATE SKIP LOCKED)";
 
     private final DataSource dataSource;
@@ -124,7 +124,7 @@ public class JdbcInbox implements Inbox {
                 insert.setObject(3, fresh.stream().map(UsageEvent::eventId).toArray(String[]::new));
                 insert.setObject(4, fresh.stream().map(UsageEventProtos::toBytes).toArray(byte[][]::new));
                 insert.setInt(5, fresh.size());
-                insert.setDouble(6, lease.toMillis());
+                insert.setLong(6, lease.toMillis());
                 insert.executeUpdate();
             }
             return new InboxBatch(batchId, fresh, Map.of());
@@ -228,7 +228,7 @@ public class JdbcInbox implements Inbox {
     public int dropPayloadsDoneFor(Duration retention, int limit) {
         return inTransaction(connection -> {
             try (PreparedStatement drop = connection.prepareStatement(DROP_PAYLOADS)) {
-                drop.setDouble(1, retention.toMillis());
+                drop.setLong(1, retention.toMillis());
                 drop.setInt(2, limit);
                 return drop.executeUpdate();
             }
