@@ -117,7 +117,7 @@ public final class EventValidation {
         }
         // Sorted, so that the violations come in a stable order.
         for (Map.Entry<String, String> label : new TreeMap<>(labels).entrySet()) {
-            String field = path + ".labels[" + label.getKey() + "]";
+            String field = path + ".labels[" + shortened(label.getKey()) + "]";
             if (!validKey(label.getKey())) {
                 violations.add(field, "key must be 1.." + limits.maxLabelKeyLength() + " characters of [a-z0-9_.:/-]");
             }
@@ -125,6 +125,12 @@ public final class EventValidation {
                 violations.add(field, "value must be at most " + limits.maxLabelValueLength() + " characters");
             }
         }
+    }
+
+    /** A key as its field path shows it: an overlong one cut after the limit, so that the answer stays small. */
+    private String shortened(String key) {
+        int max = limits.maxLabelKeyLength();
+        return key.length() <= max ? key : key.substring(0, max) + "...";
     }
 
     private boolean validKey(String key) {

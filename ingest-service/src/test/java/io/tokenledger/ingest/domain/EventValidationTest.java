@@ -116,7 +116,7 @@ class EventValidationTest {
         assertThat(fieldsOf(e -> e.labels(33))).containsExactly("events[0].labels");
         assertThat(fieldsOf(e -> e.labels(32))).isEmpty();
         assertThat(fieldsOf(e -> e.label("Team", "x"))).containsExactly("events[0].labels[Team]");
-        assertThat(fieldsOf(e -> e.label("k".repeat(65), "x"))).containsExactly("events[0].labels[" + "k".repeat(65) + "]");
+        assertThat(fieldsOf(e -> e.label("k".repeat(65), "x"))).containsExactly("events[0].labels[" + "k".repeat(64) + "...]");
         assertThat(fieldsOf(e -> e.label("feature", "v".repeat(257)))).containsExactly("events[0].labels[feature]");
         assertThat(fieldsOf(e -> e.label("k8s.io/app:name_x-y", "v".repeat(256)))).isEmpty();
     }

@@ -83,6 +83,7 @@ final class BadInputCorpus {
         add(cases, tenant, "label key with a space", e -> e.putLabels("cost center", "x"), "events[1].labels[cost center]");
         add(cases, tenant, "empty label key", e -> e.putLabels("", "x"), "events[1].labels[]");
         add(cases, tenant, "label key of 65 characters", e -> e.putLabels("k".repeat(65), "x"), "events[1].labels[");
+        add(cases, tenant, "label key of 1 MiB", e -> e.putLabels("k".repeat(1 << 20), "x"), "events[1].labels[");
         add(cases, tenant, "label value of 257 characters", e -> e.putLabels("note", "v".repeat(257)),
                 "events[1].labels[note]");
         add(cases, tenant, "label value of 1 MiB", e -> e.putLabels("note", "v".repeat(1 << 20)), "events[1].labels[note]");
@@ -111,11 +112,22 @@ final class BadInputCorpus {
             big.addEvents(event(tenant, "big-" + i, "gpt-5-mini", 10, 1));
         }
         cases.add(new Case("1,001 events", big.build().toByteArray(), "events"));
+        cases.add(new Case("1,000 events without tenant_id", everyEventWithoutTenant().toByteArray(),
+                "events[0].tenant_id"));
         // Bytes no protobuf builder produces: invalid UTF-8 in a label value, key and the event id.
         cases.add(rawUtf8(tenant, "invalid UTF-8 in a label value", e -> e.putLabels("note", MARK), new byte[] {(byte) 0xC3, 0x28}));
         cases.add(rawUtf8(tenant, "invalid UTF-8 in a label key", e -> e.putLabels(MARK, "x"), new byte[] {(byte) 0xFF}));
         cases.add(rawUtf8(tenant, "invalid UTF-8 in the event id", e -> e.setEventId(MARK), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}));
         return cases;
+    }
+
+    /** The batch limit's worth of events that all lack their tenant: 1,000 violations for one answer. */
+    static RecordUsageRequest everyEventWithoutTenant() {
+        RecordUsageRequest.Builder batch = RecordUsageRequest.newBuilder();
+        for (int i = 0; i < 1_000; i++) {
+            batch.addEvents(event("", "no-tenant-" + i, "gpt-5-mini", 10, 1));
+        }
+        return batch.build();
     }
 
     /** A request with an unknown field (number 999): accepted, as proto3 requires for forward compatibility. */

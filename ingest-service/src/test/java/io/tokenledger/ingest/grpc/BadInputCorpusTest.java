@@ -6,14 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCalls;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.tokenledger.api.ingest.v1.EventResult;
 import io.tokenledger.api.ingest.v1.EventStatus;
@@ -25,6 +29,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -58,6 +63,9 @@ class BadInputCorpusTest {
 
     @Inject
     DataSource dataSource;
+
+    @TestHTTPResource("/")
+    URL grpc;
 
     @Test
     void every_malformed_request_is_rejected_naming_its_field_while_valid_traffic_is_recorded() throws Exception {
@@ -130,6 +138,32 @@ class BadInputCorpusTest {
         StatusRuntimeException e = catchThrowableOfType(() -> send(huge.toByteArray()), StatusRuntimeException.class);
 
         assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.RESOURCE_EXHAUSTED);
+    }
+
+    @Test
+    void a_batch_of_1000_bad_events_is_answered_with_the_violations_that_fit_in_a_plain_grpc_java_client() throws Exception {
+        // A plain grpc-java channel with its default 8 KiB limit on trailers, as a user's generated client has.
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpc.getPort()).usePlaintext().build();
+        try {
+            StatusRuntimeException e = catchThrowableOfType(() -> IngestServiceGrpc.newBlockingStub(channel)
+                    .withDeadlineAfter(30, TimeUnit.SECONDS).recordUsage(BadInputCorpus.everyEventWithoutTenant()),
+                    StatusRuntimeException.class);
+
+            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+            List<String> listed = fields(e);
+            ErrorInfo info = StatusProto.fromThrowable(e).getDetailsList().stream().filter(d -> d.is(ErrorInfo.class))
+                    .findFirst().orElseThrow().unpack(ErrorInfo.class);
+            assertThat(info.getMetadataMap()).containsEntry("violations", "1000")
+                    .containsEntry("violations_listed", String.valueOf(listed.size()));
+            // Without the cap on listed violations this call failed in the client with INTERNAL (RST_STREAM).
+            // Each violation takes 2 + field + 2 + description ("must be 1..64 characters of [A-Za-z0-9._-]", 42) + 2
+            // bytes: events[0..9] 67, events[10..99] 68. 10 x 67 = 670, then (4,096 - 670) / 68 = 50.4: 60 listed.
+            assertThat(listed).hasSize(60).startsWith("events[0].tenant_id").endsWith("events[59].tenant_id");
+            assertThat(e.getStatus().getDescription())
+                    .endsWith("(the first " + listed.size() + " of 1000 violations are listed in the details)");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.tokenledger.platform.error;
 
 import com.google.protobuf.Any;
+import com.google.protobuf.CodedOutputStream;
 import com.google.protobuf.Duration;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
@@ -22,6 +23,13 @@ public final class GrpcErrors {
     /** The ErrorInfo domain of every TokenLedger error. */
     public static final String DOMAIN = "tokenledger.io";
 
+    /**
+     * The most bytes of field violations one answer lists. The status travels in the trailers, which grpc-java clients
+     * refuse above 8 KiB by default (the details base64-encoded, plus the message): a client would get INTERNAL
+     * "RST_STREAM ... PROTOCOL_ERROR" instead of the violations. About 60 typical violations fit.
+     */
+    static final int MAX_VIOLATION_BYTES = 4_096;
+
     private static final Logger LOG = Logger.getLogger(GrpcErrors.class);
 
     private GrpcErrors() {
@@ -36,11 +44,7 @@ public final class GrpcErrors {
             return new StatusRuntimeException(se.getStatus(), se.getTrailers());
         }
         if (failure instanceof TokenLedgerException.Invalid invalid) {
-            BadRequest.Builder badRequest = BadRequest.newBuilder();
-            invalid.violations().forEach(v -> badRequest.addFieldViolations(
-                    BadRequest.FieldViolation.newBuilder().setField(v.field()).setDescription(v.description())));
-            return build(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(badRequest.build()),
-                    Any.pack(errorInfo(invalid.reason())));
+            return invalidArgument(invalid);
         }
         if (failure instanceof TokenLedgerException known) {
             Code code = known instanceof TokenLedgerException.NotFound ? Code.NOT_FOUND
@@ -57,6 +61,32 @@ public final class GrpcErrors {
         }
         LOG.errorf(failure, "Unexpected failure, answered INTERNAL");
         return build(Code.INTERNAL, "internal error; see the service log", Any.pack(errorInfo("INTERNAL")));
+    }
+
+    /**
+     * INVALID_ARGUMENT with the violations in order, as many as fit in {@link #MAX_VIOLATION_BYTES} (at least one);
+     * ErrorInfo's metadata says how many there were and how many are listed.
+     */
+    private static StatusRuntimeException invalidArgument(TokenLedgerException.Invalid invalid) {
+        BadRequest.Builder badRequest = BadRequest.newBuilder();
+        int bytes = 0;
+        for (FieldViolation v : invalid.violations()) {
+            BadRequest.FieldViolation listed = BadRequest.FieldViolation.newBuilder().setField(v.field())
+                    .setDescription(v.description()).build();
+            bytes += CodedOutputStream.computeMessageSize(BadRequest.FIELD_VIOLATIONS_FIELD_NUMBER, listed);
+            if (bytes > MAX_VIOLATION_BYTES && badRequest.getFieldViolationsCount() > 0) {
+                break;
+            }
+            badRequest.addFieldViolations(listed);
+        }
+        int total = invalid.violations().size();
+        int shown = badRequest.getFieldViolationsCount();
+        String message = shown == total ? invalid.getMessage()
+                : invalid.getMessage() + " (the first " + shown + " of " + total + " violations are listed in the details)";
+        ErrorInfo info = errorInfo(invalid.reason()).toBuilder()
+                .putMetadata("violations", String.valueOf(total))
+                .putMetadata("violations_listed", String.valueOf(shown)).build();
+        return build(Code.INVALID_ARGUMENT, message, Any.pack(badRequest.build()), Any.pack(info));
     }
 
     private static ErrorInfo errorInfo(String reason) {
