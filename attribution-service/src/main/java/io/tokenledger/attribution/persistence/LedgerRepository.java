@@ -8,7 +8,6 @@ import io.tokenledger.attribution.domain.CostRow;
 import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.LedgerKey;
 import io.tokenledger.attribution.domain.RollupPlan;
-import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -61,7 +60,7 @@ public class LedgerRepository implements Ledger {
                 return insertOnce(rows);
             } catch (DeadlockRetry retry) {
                 if (attempt == MAX_ATTEMPTS) {
-                    throw unavailable("recording costs", retry.cause);
+                    throw Failures.of("recording costs", retry.cause);
                 }
             }
         }
@@ -82,7 +81,7 @@ public class LedgerRepository implements Ledger {
             if (RETRIED_STATES.contains(e.getSQLState())) {
                 throw new DeadlockRetry(e);
             }
-            throw unavailable("recording costs", e);
+            throw Failures.of("recording costs", e);
         }
     }
 
@@ -114,7 +113,7 @@ public class LedgerRepository implements Ledger {
             }
             return found;
         } catch (SQLException e) {
-            throw unavailable("reading stored dimensions", e);
+            throw Failures.of("reading stored dimensions", e);
         }
     }
 
@@ -146,7 +145,7 @@ public class LedgerRepository implements Ledger {
                 return new CostReport(rows, CostRows.totals(result, 1));
             }
         } catch (SQLException e) {
-            throw unavailable("querying costs", e);
+            throw Failures.of("querying costs", e);
         }
     }
 
@@ -166,17 +165,5 @@ public class LedgerRepository implements Ledger {
             prepared.setObject(i + 1, statement.params().get(i));
         }
         return prepared;
-    }
-
-    /**
-     * Connection loss, shutdown and exhausted resources (SQLSTATE classes 08, 57, 53, or none: the pool's own
-     * errors) are worth a retry: UNAVAILABLE. Anything else is a bug a retry would repeat: INTERNAL.
-     */
-    private static RuntimeException unavailable(String what, SQLException e) {
-        String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.isEmpty() || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
-            return new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE", "the ledger failed while " + what, e);
-        }
-        return new IllegalStateException("the ledger failed while " + what, e);
     }
 }

@@ -62,6 +62,10 @@ final class GenAiSpans {
         if (span.getSpanId().size() != 8) {
             return new SpanUsage.Rejected(name, "span_id must be 8 bytes, got " + span.getSpanId().size());
         }
+        // OTLP requires 16 bytes; an absent trace id is tolerated (the event then has none), a truncated one is not.
+        if (!span.getTraceId().isEmpty() && span.getTraceId().size() != 16) {
+            return new SpanUsage.Rejected(name, "trace_id must be 16 bytes, got " + span.getTraceId().size());
+        }
         Optional<String> operation = attributes.spanString(List.of(OPERATION));
         boolean embeddings = operation.map(EMBEDDINGS::contains).orElse(false);
         GenAiUsage.Result usage = GenAiUsage.canonical(attributes, embeddings);

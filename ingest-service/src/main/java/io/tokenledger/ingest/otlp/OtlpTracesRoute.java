@@ -5,6 +5,7 @@ import com.google.rpc.Code;
 import com.google.rpc.Status;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
 import io.tokenledger.ingest.config.OtlpConfig;
+import io.tokenledger.platform.error.TokenLedgerException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -18,8 +19,9 @@ import org.jboss.logging.Logger;
  * The OTLP/HTTP edge: {@code POST /v1/traces} on the HTTP port that gRPC shares. Refuses a whole request only
  * when it cannot be read (400), is too large (413) or has another media type or encoding (415), answering a
  * {@code google.rpc.Status} as OTLP asks; otherwise answers 200 with an {@code ExportTraceServiceResponse} whose
- * partial success names the rejected spans. A failure to store is 503, which OTLP exporters retry; retrying is
- * safe because a stored span is a DUPLICATE the second time.
+ * partial success names the rejected spans. A failure to store (the inbox's database unreachable) is 503, which
+ * OTLP exporters retry; retrying is safe because a stored span is a DUPLICATE the second time. Anything else
+ * unexpected is 500, which they do not retry: a retry would fail the same way.
  */
 @ApplicationScoped
 public class OtlpTracesRoute {
@@ -38,10 +40,13 @@ public class OtlpTracesRoute {
     }
 
     void register(@Observes Router router) {
-        // Vert.x wants the body handler first; it refuses a body over the limit with 413 before reading it whole.
+        // The media type first, on a route of its own (Vert.x puts body handlers first within a route): otherwise the
+        // body handler would parse a form body (curl's default Content-Type) and fail on a long one. It runs
+        // synchronously, so the body handler of the next route still gets the whole body, and refuses one over the
+        // limit with 413 before reading it whole.
+        router.post(PATH).handler(this::checkMediaType).failureHandler(this::failed);
         router.post(PATH)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
-                .handler(this::checkMediaType)
                 .blockingHandler(this::export, false)
                 .failureHandler(this::failed);
     }
@@ -58,7 +63,9 @@ public class OtlpTracesRoute {
     private void export(RoutingContext context) {
         OtlpPayloads payload = OtlpPayloads.of(context.request().getHeader("Content-Type")).orElseThrow();
         try {
-            byte[] body = OtlpPayloads.decode(context.body().buffer().getBytes(),
+            // An empty body has no buffer; as protobuf it is a valid empty request.
+            Buffer received = context.body().buffer();
+            byte[] body = OtlpPayloads.decode(received == null ? new byte[0] : received.getBytes(),
                     context.request().getHeader("Content-Encoding"), maxBodySize);
             ExportTraceServiceRequest request = payload.parse(body);
             Optional<String> tenant = Optional.ofNullable(context.request().getHeader(TENANT_HEADER))
@@ -67,9 +74,11 @@ public class OtlpTracesRoute {
         } catch (OtlpPayloadException e) {
             refuse(context, payload, e.status(), e.status() == 413 ? Code.RESOURCE_EXHAUSTED : Code.INVALID_ARGUMENT,
                     e.getMessage());
+        } catch (TokenLedgerException.Unavailable e) {
+            refuse(context, payload, 503, Code.UNAVAILABLE, "the spans could not be stored; retry later");
         } catch (RuntimeException e) {
             LOG.errorf(e, "OTLP export failed");
-            refuse(context, payload, 503, Code.UNAVAILABLE, "the spans could not be stored; retry later");
+            refuse(context, payload, 500, Code.INTERNAL, "internal error; see the service log");
         }
     }
 
@@ -77,9 +86,11 @@ public class OtlpTracesRoute {
         OtlpPayloads payload = OtlpPayloads.of(context.request().getHeader("Content-Type")).orElse(OtlpPayloads.JSON);
         if (context.statusCode() == 413) {
             refuse(context, payload, 413, Code.RESOURCE_EXHAUSTED, "body exceeds " + maxBodySize + " bytes");
+        } else if (context.statusCode() >= 400 && context.statusCode() < 500) {
+            refuse(context, payload, context.statusCode(), Code.INVALID_ARGUMENT, "the request could not be read");
         } else {
             LOG.errorf(context.failure(), "OTLP request failed");
-            refuse(context, payload, 503, Code.UNAVAILABLE, "the spans could not be stored; retry later");
+            refuse(context, payload, 500, Code.INTERNAL, "internal error; see the service log");
         }
     }
 

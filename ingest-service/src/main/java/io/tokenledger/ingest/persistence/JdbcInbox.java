@@ -7,6 +7,7 @@ import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.PricingStatus;
 import io.tokenledger.ingest.domain.UsageEvent;
 import io.tokenledger.ingest.mapping.UsageEventProtos;
+import io.tokenledger.platform.error.SqlFailures;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Array;
 import java.sql.Connection;
@@ -284,7 +285,8 @@ public class JdbcInbox implements Inbox {
                 connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("inbox: " + e.getMessage(), e);
+            // Rolled back: nothing of the batch was accepted, so a client's retry is safe (and idempotent anyway).
+            throw SqlFailures.of("INBOX_UNAVAILABLE", "the inbox could not be read or written", e);
         }
     }
 }

@@ -143,6 +143,7 @@ class GenAiSpansTest {
                 .addAttributes(count("gen_ai.usage.input_tokens", 1));
         assertThat(rejection(noProvider)).isEqualTo("no provider: set gen_ai.provider.name (or gen_ai.system)");
         assertThat(rejection(chat().setSpanId(ByteString.EMPTY))).isEqualTo("span_id must be 8 bytes, got 0");
+        assertThat(rejection(chat().setTraceId(ByteString.fromHex("5b8e")))).isEqualTo("trace_id must be 16 bytes, got 2");
     }
 
     @Test

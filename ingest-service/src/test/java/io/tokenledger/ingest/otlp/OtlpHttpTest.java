@@ -186,10 +186,26 @@ class OtlpHttpTest {
     }
 
     @Test
+    void an_empty_protobuf_body_is_an_empty_export_and_an_empty_json_body_is_400() throws Exception {
+        HttpResponse<byte[]> empty = post("application/x-protobuf", new byte[0], null, null);
+        assertThat(empty.statusCode()).isEqualTo(200);
+        assertThat(ExportTraceServiceResponse.parseFrom(empty.body()).hasPartialSuccess()).isFalse();
+
+        HttpResponse<byte[]> emptyJson = post("application/json", new byte[0], null, null);
+        assertThat(emptyJson.statusCode()).isEqualTo(400);
+        assertThat(new String(emptyJson.body(), StandardCharsets.UTF_8)).contains("\"code\":3");
+    }
+
+    @Test
     void other_media_types_are_415_and_oversized_bodies_413() throws Exception {
         HttpResponse<byte[]> text = post("text/plain", "hello".getBytes(), null, null);
         assertThat(text.statusCode()).isEqualTo(415);
         assertThat(new String(text.body(), StandardCharsets.UTF_8)).contains("Content-Type must be");
+
+        // curl's default without -H: a form. Long enough that parsing it as a form would fail (it did: 503).
+        HttpResponse<byte[]> form = post("application/x-www-form-urlencoded", "a=".concat("b".repeat(4_096)).getBytes(),
+                null, null);
+        assertThat(form.statusCode()).isEqualTo(415);
 
         HttpResponse<byte[]> brotli = post("application/json", "{}".getBytes(), "br", null);
         assertThat(brotli.statusCode()).isEqualTo(415);

@@ -1,6 +1,7 @@
 package io.tokenledger.ingest.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -10,7 +11,10 @@ import io.tokenledger.ingest.domain.InboxBatch;
 import io.tokenledger.ingest.domain.Outcome;
 import io.tokenledger.ingest.domain.PricingStatus;
 import io.tokenledger.ingest.domain.UsageEvent;
+import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -51,6 +56,22 @@ class JdbcInboxTest {
 
         assertThat(keys(batch)).containsExactly(new EventKey(tenant, "b"), new EventKey("other", "a"));
         assertThat(inbox.accept(List.of(event(tenant, "b")), Duration.ZERO)).isEqualTo(InboxBatch.EMPTY);
+    }
+
+    @Test
+    void a_database_that_cannot_be_reached_is_unavailable_so_that_clients_retry() throws IOException {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setServerNames(new String[] {"127.0.0.1"});
+        try (ServerSocket socket = new ServerSocket(0)) {
+            unreachable.setPortNumbers(new int[] {socket.getLocalPort()});
+        } // closed: connections to the port are refused (SQLSTATE 08001)
+
+        Throwable failure = catchThrowable(() -> new JdbcInbox(unreachable).accept(List.of(event(tenant(), "a")),
+                Duration.ZERO));
+
+        assertThat(failure).isInstanceOf(TokenLedgerException.Unavailable.class)
+                .hasMessage("the inbox could not be read or written");
+        assertThat(((TokenLedgerException) failure).reason()).isEqualTo("INBOX_UNAVAILABLE");
     }
 
     @Test
