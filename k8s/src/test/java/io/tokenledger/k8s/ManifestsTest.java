@@ -18,13 +18,16 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.tokenledger.k8s.Rendering.Rendered;
 import io.tokenledger.k8s.Workloads.PodWorkload;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -229,8 +232,8 @@ class ManifestsTest {
                 peers++;
             }
         }
-        // ingest -> pricing, attribution, budget; budget -> pricing.
-        assertThat(peers).isEqualTo(4);
+        // ingest -> pricing, attribution, budget; attribution -> pricing; budget -> pricing, attribution.
+        assertThat(peers).isEqualTo(6);
         Map<String, String> budget = Workloads.named(objects, ConfigMap.class, "budget-service-config").getData();
         URI db = URI.create(budget.get("TOKENLEDGER_DB_URL").substring("jdbc:".length()));
         URI redis = URI.create(budget.get("TOKENLEDGER_REDIS_URL"));
@@ -248,6 +251,24 @@ class ManifestsTest {
             assertThat(Workloads.named(objects, ConfigMap.class, svc + "-config").getData().get("TOKENLEDGER_DB_URL"))
                     .isEqualTo(budget.get("TOKENLEDGER_DB_URL"));
         }
+    }
+
+    /** A peer a service calls but its ConfigMap does not name would be called on 127.0.0.1 in the cluster. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void everyPeerAServiceCallsIsSetInItsConfigMap(String name) throws IOException {
+        List<HasMetadata> objects = overlay(name);
+        Pattern peer = Pattern.compile("\\$\\{([A-Z]+_(?:HOST|PORT)):");
+        int settings = 0;
+        for (String svc : SERVICES) {
+            String properties = Files.readString(Path.of("..", svc, "src/main/resources/application.properties"));
+            Set<String> read = peer.matcher(properties).results().map(m -> m.group(1)).collect(Collectors.toSet());
+            assertThat(Workloads.named(objects, ConfigMap.class, svc + "-config").getData().keySet()).as(svc)
+                    .containsAll(read);
+            settings += read.size();
+        }
+        // A host and a port for each of the six peers named in peerHostsInConfigMapsAreServicesOfTheRendering.
+        assertThat(settings).isEqualTo(12);
     }
 
     @Test
