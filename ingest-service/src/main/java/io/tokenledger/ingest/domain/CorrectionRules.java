@@ -20,7 +20,9 @@ final class CorrectionRules {
                     "must be CORRECTION_KIND_AMEND or CORRECTION_KIND_VOID when corrects_event_id is set");
         }
         String target = correction.targetEventId();
-        if (target.isEmpty() || target.length() > limits.maxEventIdLength() || !printableAscii(target)) {
+        if (target.isEmpty()) {
+            violations.add(path + ".corrects_event_id", "must name the event to correct when correction is set");
+        } else if (target.length() > limits.maxEventIdLength() || !printableAscii(target)) {
             violations.add(path + ".corrects_event_id",
                     "must be 1.." + limits.maxEventIdLength() + " printable ASCII characters");
         } else if (target.equals(event.eventId())) {

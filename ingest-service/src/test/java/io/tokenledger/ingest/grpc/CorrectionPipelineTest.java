@@ -129,6 +129,8 @@ class CorrectionPipelineTest {
         assertThat(fields(error)).containsExactlyInAnyOrder("events[0].corrects_event_id", "events[1].correction",
                 "events[2].corrects_event_id", "events[3].correction", "events[3].occurred_time",
                 "events[3].provider", "events[3].model", "events[3].usage");
+        assertThat(error.getStatus().getDescription())
+                .contains("events[0].corrects_event_id: must name the event to correct when correction is set");
         assertThat(InboxRows.of(dataSource, tenant)).isEmpty();
     }
 
