@@ -23,11 +23,14 @@ public class CorrectionRecording {
     private final CostRecording recording;
     private final CorrectionLedger ledger;
     private final ActiveRules rules;
+    private final LedgerMetrics metrics;
 
-    public CorrectionRecording(CostRecording recording, CorrectionLedger ledger, ActiveRules rules) {
+    public CorrectionRecording(CostRecording recording, CorrectionLedger ledger, ActiveRules rules,
+                               LedgerMetrics metrics) {
         this.recording = recording;
         this.ledger = ledger;
         this.rules = rules;
+        this.metrics = metrics;
     }
 
     /** One outcome per entry, in the same order. Throws {@code TokenLedgerException.Invalid} for a bad batch. */
@@ -53,8 +56,12 @@ public class CorrectionRecording {
                         outcome.dimensions(), Optional.empty()));
             } else {
                 // An AMEND is attributed like any record, under the tenant's active rules.
-                outcomes.add(ledger.apply(new AttributedCost(entry, rules.of(entry.tenantId())
-                        .attribute(entry.tenantId(), entry.provider(), entry.model(), entry.labels())), correction));
+                CorrectionOutcome outcome = ledger.apply(new AttributedCost(entry, rules.of(entry.tenantId())
+                        .attribute(entry.tenantId(), entry.provider(), entry.model(), entry.labels())), correction);
+                if (outcome.status() == CorrectionOutcome.Status.RECORDED) {
+                    outcome.reversed().ifPresent(r -> metrics.corrected(correction.kind(), entry, r));
+                }
+                outcomes.add(outcome);
             }
         }
         return outcomes;

@@ -3,7 +3,9 @@ package io.tokenledger.attribution.application;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.tokenledger.attribution.domain.AttributedCost;
+import io.tokenledger.attribution.domain.Correction;
 import io.tokenledger.attribution.domain.CostEntry;
+import io.tokenledger.attribution.domain.ReversedEntry;
 import io.tokenledger.attribution.domain.TokenClass;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,7 +15,9 @@ import java.util.Map;
 
 /**
  * Counts tokens and cost of rows newly written to the ledger (never duplicates, so each event counts once):
- * {@code tokenledger.tokens{provider,model,token_class}} and {@code tokenledger.cost.nanos{provider,model}}.
+ * {@code tokenledger.tokens{provider,model,token_class}} and {@code tokenledger.cost.nanos{provider,model}} (also the
+ * new entry of an AMEND or RERATE). A counter only grows, so what corrections take back is counted apart:
+ * {@code tokenledger.cost.reversed.nanos{provider,model}}; the ledger's net cost is the difference.
  */
 @ApplicationScoped
 public class LedgerMetrics {
@@ -48,9 +52,26 @@ public class LedgerMetrics {
                             .register(registry).increment(count);
                 }
             }
-            Counter.builder("tokenledger.cost.nanos").description("Cost recorded in the ledger, in nano-USD")
-                    .tag("provider", provider).tag("model", model)
-                    .register(registry).increment(sum[classes]);
+            cost(provider, model, sum[classes]);
         });
+    }
+
+    /** A correction newly applied: the cost it took back and, for an AMEND or a RERATE, its new entry's cost. */
+    void corrected(Correction.Kind kind, CostEntry record, ReversedEntry reversed) {
+        Counter.builder("tokenledger.cost.reversed.nanos")
+                .description("Cost taken back from the ledger by corrections, in nano-USD")
+                .tag("provider", reversed.provider()).tag("model", reversed.model())
+                .register(registry).increment(reversed.costNanos());
+        if (kind == Correction.Kind.AMEND) {
+            cost(record.provider(), record.model(), record.costNanos());
+        } else if (kind == Correction.Kind.RERATE && reversed.eventCount() == 1) {
+            // The entry in force re-priced: its provider and model, the record's new cost (nothing for a voided one).
+            cost(reversed.provider(), reversed.model(), record.costNanos());
+        }
+    }
+
+    private void cost(String provider, String model, long nanos) {
+        Counter.builder("tokenledger.cost.nanos").description("Cost recorded in the ledger, in nano-USD")
+                .tag("provider", provider).tag("model", model).register(registry).increment(nanos);
     }
 }

@@ -17,6 +17,8 @@ import io.tokenledger.api.attribution.v1.RecordStatus;
 import io.tokenledger.api.common.v1.CostBreakdown;
 import io.tokenledger.attribution.domain.CostQuery;
 import io.tokenledger.attribution.persistence.LedgerRepository;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -61,6 +63,9 @@ class CorrectionsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     private static String tenant() {
         return "corr-" + UUID.randomUUID();
@@ -162,6 +167,37 @@ class CorrectionsTest {
                 RecordStatus.RECORD_STATUS_RECORDED, RecordStatus.RECORD_STATUS_TARGET_NOT_FOUND);
         assertThat(kinds(tenant)).containsExactly("REVERSAL", "USAGE");
         assertThat(total(tenant).getCostNanos()).isZero();
+    }
+
+    @Test
+    void theCostMetricsCountEveryWrittenEntryAndWhatCorrectionsTookBack() {
+        String tenant = tenant();
+        String model = "corr-metrics-model"; // no other test records it: the counters are this test's alone
+        double costBefore = counter("tokenledger.cost.nanos", model);
+        double reversedBefore = counter("tokenledger.cost.reversed.nanos", model);
+        Map<String, String> labels = Map.of("team", "search");
+        // e: 7,500,000 (the class comment); a1 amends it to 2,000 in x $2.50/1M + 1,000 out x $10/1M = 15,000,000;
+        // r1 re-rates the AMEND to 6,000,000; v1 voids it.
+        record(priced(tenant, "e", "2026-01-15T04:30:00Z", "corrtest", model, 1_000, 2_500_000, 500, 5_000_000, labels));
+        record(priced(tenant, "a1", "2026-01-15T04:30:00Z", "corrtest", model, 2_000, 5_000_000, 1_000, 10_000_000,
+                labels).toBuilder().setCorrectsEventId("e").setCorrection(CorrectionKind.CORRECTION_KIND_AMEND).build());
+        record(CostRecord.newBuilder().setTenantId(tenant).setEventId("r1").setCorrectsEventId("e")
+                .setCorrection(CorrectionKind.CORRECTION_KIND_RERATE).setProvider("corrtest").setModel(model)
+                .setPricingStatus(io.tokenledger.api.common.v1.PricingStatus.PRICING_STATUS_PRICED)
+                .setPriceId("price-v2").setCostNanos(6_000_000)
+                .setBreakdown(CostBreakdown.newBuilder().setInputNanos(2_000_000).setOutputNanos(4_000_000)).build());
+        record(voiding(tenant, "v1", "e"));
+        record(voiding(tenant, "v1", "e")); // a DUPLICATE counts nothing
+
+        // Written: 7,500,000 + 15,000,000 + 6,000,000 = 28,500,000; taken back: the same three entries.
+        assertThat(counter("tokenledger.cost.nanos", model) - costBefore).isEqualTo(28_500_000.0);
+        assertThat(counter("tokenledger.cost.reversed.nanos", model) - reversedBefore).isEqualTo(28_500_000.0);
+        assertThat(total(tenant).getCostNanos()).isZero();
+    }
+
+    private double counter(String name, String model) {
+        Counter counter = registry.find(name).tags("provider", "corrtest", "model", model).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Test
