@@ -1,6 +1,7 @@
 package io.tokenledger.ingest.otlp;
 
 import io.tokenledger.api.common.v1.TokenUsage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,44 +41,54 @@ final class GenAiUsage {
 
     /** @param embeddings whether the operation is an embeddings call: its input tokens are embedding tokens */
     static Result canonical(SpanAttributes attributes, boolean embeddings) {
+        // Every unreadable or negative count is named, not just the first, so that one fix makes the span valid.
+        List<String> problems = new ArrayList<>();
+        Count input = read(attributes, INPUT, problems);
+        Count output = read(attributes, OUTPUT, problems);
+        Count cacheRead = read(attributes, CACHE_READ, problems);
+        Count cacheCreation = read(attributes, CACHE_CREATION, problems);
+        Count reasoning = read(attributes, REASONING, problems);
+        if (!problems.isEmpty()) {
+            return problem(String.join("; ", problems));
+        }
+        long uncached = input.value - cacheRead.value - cacheCreation.value;
+        if (uncached < 0) {
+            String parts = cacheRead.value == 0 ? cacheCreation.key + " (" + cacheCreation.value + ") exceeds"
+                    : cacheCreation.value == 0 ? cacheRead.key + " (" + cacheRead.value + ") exceeds"
+                    : cacheRead.key + " + " + cacheCreation.key + " (" + (cacheRead.value + cacheCreation.value)
+                            + ") exceed";
+            return problem(parts + " " + input.key + " (" + input.value + "), which includes "
+                    + (parts.endsWith("exceeds") ? "it" : "them"));
+        }
+        long visible = output.value - reasoning.value;
+        if (visible < 0) {
+            return problem(reasoning.key + " (" + reasoning.value + ") exceeds " + output.key + " ("
+                    + output.value + "), which includes it");
+        }
+        TokenUsage.Builder usage = TokenUsage.newBuilder()
+                .setCachedInputTokens(cacheRead.value)
+                .setCacheWrite5MTokens(cacheCreation.value)
+                .setOutputTokens(visible)
+                .setReasoningTokens(reasoning.value);
+        if (embeddings) {
+            usage.setEmbeddingTokens(uncached);
+        } else {
+            usage.setInputTokens(uncached);
+        }
+        return new Result(Optional.of(usage.build()), "");
+    }
+
+    /** One count, or 0 with its problem added when it is not a count or negative. */
+    private static Count read(SpanAttributes attributes, List<String> keys, List<String> problems) {
         try {
-            Count input = Count.of(attributes, INPUT);
-            Count output = Count.of(attributes, OUTPUT);
-            Count cacheRead = Count.of(attributes, CACHE_READ);
-            Count cacheCreation = Count.of(attributes, CACHE_CREATION);
-            Count reasoning = Count.of(attributes, REASONING);
-            for (Count count : List.of(input, output, cacheRead, cacheCreation, reasoning)) {
-                if (count.value < 0) {
-                    return problem(count.key + " must be >= 0, got " + count.value);
-                }
+            Count count = Count.of(attributes, keys);
+            if (count.value < 0) {
+                problems.add(count.key + " must be >= 0, got " + count.value);
             }
-            long uncached = input.value - cacheRead.value - cacheCreation.value;
-            if (uncached < 0) {
-                String parts = cacheRead.value == 0 ? cacheCreation.key + " (" + cacheCreation.value + ") exceeds"
-                        : cacheCreation.value == 0 ? cacheRead.key + " (" + cacheRead.value + ") exceeds"
-                        : cacheRead.key + " + " + cacheCreation.key + " (" + (cacheRead.value + cacheCreation.value)
-                                + ") exceed";
-                return problem(parts + " " + input.key + " (" + input.value + "), which includes "
-                        + (parts.endsWith("exceeds") ? "it" : "them"));
-            }
-            long visible = output.value - reasoning.value;
-            if (visible < 0) {
-                return problem(reasoning.key + " (" + reasoning.value + ") exceeds " + output.key + " ("
-                        + output.value + "), which includes it");
-            }
-            TokenUsage.Builder usage = TokenUsage.newBuilder()
-                    .setCachedInputTokens(cacheRead.value)
-                    .setCacheWrite5MTokens(cacheCreation.value)
-                    .setOutputTokens(visible)
-                    .setReasoningTokens(reasoning.value);
-            if (embeddings) {
-                usage.setEmbeddingTokens(uncached);
-            } else {
-                usage.setInputTokens(uncached);
-            }
-            return new Result(Optional.of(usage.build()), "");
+            return count;
         } catch (SpanAttributes.NotACount e) {
-            return problem(e.getMessage());
+            problems.add(e.getMessage());
+            return new Count(keys.get(0), 0);
         }
     }
 

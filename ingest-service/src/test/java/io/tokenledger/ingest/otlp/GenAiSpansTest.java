@@ -103,6 +103,10 @@ class GenAiSpansTest {
         Span.Builder bool = chat().clearAttributes()
                 .addAttributes(kv("gen_ai.usage.output_tokens", AnyValue.newBuilder().setBoolValue(true)));
         assertThat(rejection(bool)).isEqualTo("gen_ai.usage.output_tokens must be a whole number, got a BOOL_VALUE");
+        Span.Builder twoBad = chat().clearAttributes().addAttributes(count("gen_ai.usage.input_tokens", -10))
+                .addAttributes(kv("gen_ai.usage.output_tokens", AnyValue.newBuilder().setStringValue("lots")));
+        assertThat(rejection(twoBad)).isEqualTo("gen_ai.usage.input_tokens must be >= 0, got -10; "
+                + "gen_ai.usage.output_tokens must be a whole number, got \"lots\"");
     }
 
     @Test
