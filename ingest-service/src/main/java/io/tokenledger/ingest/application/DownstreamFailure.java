@@ -4,14 +4,35 @@ package io.tokenledger.ingest.application;
 public class DownstreamFailure extends RuntimeException {
 
     private final boolean transientFailure;
+    private final boolean outage;
 
-    public DownstreamFailure(String message, boolean transientFailure, Throwable cause) {
+    private DownstreamFailure(String message, boolean transientFailure, boolean outage, Throwable cause) {
         super(message, cause);
         this.transientFailure = transientFailure;
+        this.outage = outage;
+    }
+
+    /** The service could not be reached, or not in time: every event would fail alike until it is back. */
+    public static DownstreamFailure outage(String message, Throwable cause) {
+        return new DownstreamFailure(message, true, true, cause);
+    }
+
+    /**
+     * The service answered an error, which some of the events may have caused.
+     *
+     * @param transientFailure whether the error is expected to heal by itself (ABORTED, INTERNAL, ...)
+     */
+    public static DownstreamFailure answered(String message, boolean transientFailure, Throwable cause) {
+        return new DownstreamFailure(message, transientFailure, false, cause);
     }
 
     /** True for failures that are expected to heal by themselves (UNAVAILABLE, DEADLINE_EXCEEDED, ...). */
     public boolean isTransient() {
         return transientFailure;
+    }
+
+    /** True when the service was unreachable or too slow, rather than refusing these events. */
+    public boolean isOutage() {
+        return outage;
     }
 }

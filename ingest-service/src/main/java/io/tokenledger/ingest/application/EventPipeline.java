@@ -84,6 +84,9 @@ public class EventPipeline {
             downstream.charge(charges);
             return new Completion(outcomes, null);
         } catch (DownstreamFailure e) {
+            if (!e.isOutage() && events.size() > 1) {
+                return inHalves(events, e.getMessage());
+            }
             if (e.isTransient()) {
                 LOG.warnf("%d events left for retry: %s", events.size(), e.getMessage());
             } else {
@@ -91,9 +94,24 @@ public class EventPipeline {
             }
             return Completion.failed(e.getMessage());
         } catch (RuntimeException e) {
+            if (events.size() > 1) {
+                return inHalves(events, e.toString());
+            }
             // The events are durably accepted already: a failure here must not lose them, only delay them.
             LOG.errorf(e, "%d events left for retry after an unexpected failure", events.size());
             return Completion.failed(e.toString());
         }
+    }
+
+    /**
+     * A downstream service refused the events (not an outage: it answered). Some of them may be the cause (a cost
+     * that overflows a sum, a bug an event triggers): retried in halves, in order, so that the others complete and only
+     * the events that fail alone stay PENDING. At most 2 log2(n) extra calls per failing event; none in an outage, where
+     * every half would fail alike.
+     */
+    private Completion inHalves(List<UsageEvent> events, String failure) {
+        LOG.warnf("%d events failed together, retried in halves: %s", events.size(), failure);
+        int half = events.size() / 2;
+        return runOrdinary(events.subList(0, half)).and(runOrdinary(events.subList(half, events.size())));
     }
 }

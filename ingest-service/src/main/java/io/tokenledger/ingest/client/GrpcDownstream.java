@@ -33,9 +33,11 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class GrpcDownstream implements Downstream {
 
-    /** The codes that say "try again later" rather than "this request is wrong". */
-    private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
-            Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED, Status.Code.INTERNAL);
+    /** The codes that say the service is down or overloaded: every call fails alike until it is back. */
+    private static final Set<Status.Code> OUTAGE = EnumSet.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED,
+            Status.Code.RESOURCE_EXHAUSTED);
+    /** Errors answered that may heal by themselves (a deadlock, a failover), logged as warnings. */
+    private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.ABORTED, Status.Code.INTERNAL);
 
     private final PricingServiceGrpc.PricingServiceBlockingStub pricing;
     private final AttributionServiceGrpc.AttributionServiceBlockingStub attribution;
@@ -92,9 +94,12 @@ public class GrpcDownstream implements Downstream {
             return call.get();
         } catch (StatusRuntimeException e) {
             Status status = e.getStatus();
-            throw new DownstreamFailure(service + " failed: " + status.getCode()
-                    + (status.getDescription() == null ? "" : " " + status.getDescription()),
-                    TRANSIENT.contains(status.getCode()) || closedConnection(e), e);
+            String message = service + " failed: " + status.getCode()
+                    + (status.getDescription() == null ? "" : " " + status.getDescription());
+            if (OUTAGE.contains(status.getCode()) || closedConnection(e)) {
+                throw DownstreamFailure.outage(message, e);
+            }
+            throw DownstreamFailure.answered(message, TRANSIENT.contains(status.getCode()), e);
         }
     }
 
@@ -110,7 +115,7 @@ public class GrpcDownstream implements Downstream {
 
     private static void expectSize(String service, int expected, int actual) {
         if (expected != actual) {
-            throw new DownstreamFailure(service + " answered " + actual + " results for " + expected + " items",
+            throw DownstreamFailure.answered(service + " answered " + actual + " results for " + expected + " items",
                     false, null);
         }
     }

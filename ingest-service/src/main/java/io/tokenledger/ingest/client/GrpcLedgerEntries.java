@@ -37,7 +37,7 @@ public class GrpcLedgerEntries implements LedgerEntries {
         try {
             response = attribution.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS).listLedgerEntries(request);
         } catch (StatusRuntimeException e) {
-            throw new DownstreamFailure("attribution failed: " + e.getStatus(), true, e);
+            throw DownstreamFailure.answered("attribution failed: " + e.getStatus(), true, e);
         }
         return new LedgerEntryPage(response.getEntriesList().stream().map(GrpcLedgerEntries::entry).toList(),
                 response.getNextPageToken());

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,6 +93,9 @@ public class JdbcInbox implements Inbox {
             + "  AND done_at < now() - ?::bigint * interval '1 millisecond' ORDER BY done_at LIMIT ?"
             + "  FOR UPDATE SKIP LOCKED)";
 
+    private static final Comparator<EventKey> KEY_ORDER = Comparator.comparing(EventKey::tenantId)
+            .thenComparing(EventKey::eventId);
+
     private final DataSource dataSource;
 
     public JdbcInbox(DataSource dataSource) {
@@ -105,9 +109,12 @@ public class JdbcInbox implements Inbox {
         events.forEach(e -> unique.putIfAbsent(e.key(), e));
         return inTransaction(connection -> {
             Map<EventKey, Long> inserted = new HashMap<>();
+            // Sorted: concurrent requests with overlapping keys then wait on each other in one order, never in a
+            // cycle (in request order, two shuffled copies of the same ids deadlocked).
+            List<EventKey> keys = unique.keySet().stream().sorted(KEY_ORDER).toList();
             try (PreparedStatement insert = connection.prepareStatement(INSERT_KEYS)) {
-                insert.setObject(1, unique.keySet().stream().map(EventKey::tenantId).toArray(String[]::new));
-                insert.setObject(2, unique.keySet().stream().map(EventKey::eventId).toArray(String[]::new));
+                insert.setObject(1, keys.stream().map(EventKey::tenantId).toArray(String[]::new));
+                insert.setObject(2, keys.stream().map(EventKey::eventId).toArray(String[]::new));
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         inserted.put(new EventKey(rows.getString(1), rows.getString(2)), rows.getLong(3));

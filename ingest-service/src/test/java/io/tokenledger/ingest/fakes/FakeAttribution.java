@@ -1,5 +1,6 @@
 package io.tokenledger.ingest.fakes;
 
+import io.grpc.Status;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 import io.tokenledger.api.attribution.v1.CostRecord;
@@ -15,10 +16,19 @@ import java.util.Map;
 @GrpcService
 public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionServiceImplBase {
 
+    /**
+     * An event id that fails every RecordCosts call it is in, as the real ledger fails a batch whose costs overflow
+     * a rollup's sum (bigint out of range: INTERNAL).
+     */
+    public static final String POISON = "poison-";
+
     @Override
     public Uni<RecordCostsResponse> recordCosts(RecordCostsRequest request) {
         if (Fakes.attributionFailure().isPresent()) {
             return Uni.createFrom().failure(Fakes.attributionFailure().get().asRuntimeException());
+        }
+        if (request.getRecordsList().stream().anyMatch(r -> r.getEventId().startsWith(POISON))) {
+            return Uni.createFrom().failure(Status.INTERNAL.withDescription("bigint out of range").asRuntimeException());
         }
         RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
         for (CostRecord record : request.getRecordsList()) {

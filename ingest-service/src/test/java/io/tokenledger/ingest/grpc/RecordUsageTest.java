@@ -21,6 +21,7 @@ import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.IngestServiceGrpc;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.RecordUsageResponse;
+import io.tokenledger.ingest.fakes.FakeAttribution;
 import io.tokenledger.ingest.fakes.FakePricing;
 import io.tokenledger.ingest.fakes.Fakes;
 import jakarta.inject.Inject;
@@ -105,6 +106,31 @@ class RecordUsageTest {
                 + r.pricingStatus() + " " + r.costNanos())
                 .containsExactlyInAnyOrder("e-1 DONE PRICED 7208000", "e-2 DONE UNPRICED 0");
         assertThat(counter("RECORDED", "PRICED") - recordedBefore).isEqualTo(1.0);
+    }
+
+    @Test
+    void an_event_a_downstream_refuses_stays_queued_alone_and_the_others_of_its_batch_complete() {
+        String tenant = newTenant();
+        RecordUsageRequest.Builder batch = RecordUsageRequest.newBuilder();
+        for (int i = 0; i < 10; i++) {
+            batch.addEvents(event(tenant, (i == 6 ? FakeAttribution.POISON : "ok-") + i, "gpt-5-mini", 100, 10));
+        }
+
+        List<EventResult> results = ingest.recordUsage(batch.build()).getResultsList();
+
+        // Attribution fails every call holding poison-6: halves of 10 -> 5 + 5, the failing 5 -> 2 + 3, the failing 2 -> 1 + 1.
+        assertThat(results).extracting(r -> r.getEventId() + " " + r.getStatus()).containsExactly(
+                "ok-0 EVENT_STATUS_RECORDED", "ok-1 EVENT_STATUS_RECORDED", "ok-2 EVENT_STATUS_RECORDED",
+                "ok-3 EVENT_STATUS_RECORDED", "ok-4 EVENT_STATUS_RECORDED", "ok-5 EVENT_STATUS_RECORDED",
+                "poison-6 EVENT_STATUS_QUEUED", "ok-7 EVENT_STATUS_RECORDED", "ok-8 EVENT_STATUS_RECORDED",
+                "ok-9 EVENT_STATUS_RECORDED");
+        assertThat(Fakes.recordedFor(tenant)).hasSize(9);
+        assertThat(Fakes.chargedFor(tenant)).extracting(SpendCharge::getEventId).hasSize(9).doesNotContain("poison-6");
+        assertThat(InboxRows.of(dataSource, tenant)).filteredOn(r -> r.status().equals("PENDING"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.eventId()).isEqualTo("poison-6");
+                    assertThat(r.lastError()).isEqualTo("attribution failed: INTERNAL bigint out of range");
+                });
     }
 
     @Test

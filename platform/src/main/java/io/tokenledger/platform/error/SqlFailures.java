@@ -12,8 +12,9 @@ public final class SqlFailures {
     }
 
     /**
-     * Connection loss, shutdown and exhausted resources (SQLSTATE classes 08, 57, 53, or none: the pool's own errors,
-     * such as an acquisition timeout) are worth a retry: {@link TokenLedgerException.Unavailable} (UNAVAILABLE), logged
+     * Connection loss, shutdown, exhausted resources and a transaction rolled back by a deadlock or serialization
+     * failure (SQLSTATE classes 08, 57, 53, 40, or none: the pool's own errors, such as an acquisition timeout) are
+     * worth a retry: {@link TokenLedgerException.Unavailable} (UNAVAILABLE), logged
      * here because the client's message does not carry the database's. Anything else is a bug a retry would repeat:
      * an IllegalStateException (INTERNAL, logged with its stack by {@link GrpcErrors}).
      *
@@ -22,7 +23,8 @@ public final class SqlFailures {
      */
     public static RuntimeException of(String reason, String message, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
-        if (state.isEmpty() || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")) {
+        if (state.isEmpty() || state.startsWith("08") || state.startsWith("57") || state.startsWith("53")
+                || state.startsWith("40")) {
             LOG.warnf("%s (answered UNAVAILABLE): %s", message, e);
             return new TokenLedgerException.Unavailable(reason, message, e);
         }
