@@ -1,6 +1,8 @@
 package io.tokenledger.ingest.normalize;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -105,10 +107,14 @@ public final class ProviderUsageNormalizer {
     private static JsonNode parse(String json, String field, String problem) {
         try {
             return JSON.readTree(json);
+        } catch (StreamConstraintsException e) {
+            // Too deep or too long a number (Jackson's limits): its message names the limit, not the payload.
+            throw new TokenLedgerException.Invalid(field, problem + " (" + e.getOriginalMessage() + ")");
         } catch (JsonProcessingException e) {
             // The parser's location only: never echo the payload, which may hold prompts.
-            throw new TokenLedgerException.Invalid(field, problem + " (at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw new TokenLedgerException.Invalid(field, problem + (at == null ? ""
+                    : " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
         }
     }
 

@@ -32,6 +32,11 @@ public final class ProviderUsages {
             violations.add(path + ".service_tier", "must be a known service tier (STANDARD, BATCH, PRIORITY, FLEX), got "
                     + event.getServiceTierValue());
         }
+        // A Timestamp's nanos outside a second would be carried into the seconds silently (a different time).
+        int nanos = event.getOccurredTime().getNanos();
+        if (nanos < 0 || nanos > 999_999_999) {
+            violations.add(path + ".occurred_time.nanos", "must be 0..999999999, got " + nanos);
+        }
         if (!event.hasProviderUsage()) {
             return event;
         }

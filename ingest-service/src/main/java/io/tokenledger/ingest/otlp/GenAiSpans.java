@@ -66,6 +66,13 @@ final class GenAiSpans {
         if (!span.getTraceId().isEmpty() && span.getTraceId().size() != 16) {
             return new SpanUsage.Rejected(name, "trace_id must be 16 bytes, got " + span.getTraceId().size());
         }
+        // All zeros is OpenTelemetry's invalid id: every such span would be one event.
+        if (allZero(span.getSpanId())) {
+            return new SpanUsage.Rejected(name, "span_id must not be all zeros (an invalid span id)");
+        }
+        if (!span.getTraceId().isEmpty() && allZero(span.getTraceId())) {
+            return new SpanUsage.Rejected(name, "trace_id must not be all zeros (an invalid trace id)");
+        }
         Optional<String> operation = attributes.spanString(List.of(OPERATION));
         boolean embeddings = operation.map(EMBEDDINGS::contains).orElse(false);
         GenAiUsage.Result usage = GenAiUsage.canonical(attributes, embeddings);
@@ -127,6 +134,15 @@ final class GenAiSpans {
         String name = span.getName().length() > NAME_IN_MESSAGES
                 ? span.getName().substring(0, NAME_IN_MESSAGES) + "..." : span.getName();
         return "span " + hex(span.getSpanId()) + (name.isEmpty() ? "" : " (" + name + ")");
+    }
+
+    private static boolean allZero(ByteString bytes) {
+        for (int i = 0; i < bytes.size(); i++) {
+            if (bytes.byteAt(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String hex(ByteString bytes) {

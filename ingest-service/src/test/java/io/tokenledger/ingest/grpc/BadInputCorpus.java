@@ -50,6 +50,10 @@ final class BadInputCorpus {
                 "events[1].occurred_time");
         add(cases, tenant, "occurred_time beyond Instant", e -> e.setOccurredTime(seconds(Long.MAX_VALUE)),
                 "events[1].occurred_time");
+        add(cases, tenant, "occurred_time nanos -1", e -> e.setOccurredTime(e.getOccurredTime().toBuilder().setNanos(-1)),
+                "events[1].occurred_time.nanos");
+        add(cases, tenant, "occurred_time nanos 2 seconds' worth", e -> e.setOccurredTime(e.getOccurredTime().toBuilder()
+                .setNanos(2_000_000_000)), "events[1].occurred_time.nanos");
         add(cases, tenant, "occurred_time in 1970", e -> e.setOccurredTime(seconds(0)), "events[1].occurred_time");
         add(cases, tenant, "occurred_time before the epoch", e -> e.setOccurredTime(seconds(-62_135_596_800L)),
                 "events[1].occurred_time");
@@ -97,6 +101,10 @@ final class BadInputCorpus {
                 .newBuilder().setApiValue(99).setUsageJson("{\"prompt_tokens\": 10}")), "events[1].provider_usage");
         add(cases, tenant, "provider_usage not JSON", e -> e.clearUsage().setProviderUsage(openAiChat("{prompt")),
                 "events[1].provider_usage");
+        add(cases, tenant, "provider_usage nested 200,000 deep", e -> e.clearUsage().setProviderUsage(openAiChat(
+                "[".repeat(200_000))), "events[1].provider_usage");
+        add(cases, tenant, "provider_usage number of 5,001 digits", e -> e.clearUsage().setProviderUsage(openAiChat(
+                "{\"prompt_tokens\": 1" + "0".repeat(5_000) + ", \"completion_tokens\": 1}")), "events[1].provider_usage");
         add(cases, tenant, "cached tokens above prompt tokens", e -> e.clearUsage().setProviderUsage(openAiChat(
                 "{\"prompt_tokens\": 10, \"completion_tokens\": 2, \"prompt_tokens_details\": {\"cached_tokens\": 11}}")),
                 "events[1].provider_usage");

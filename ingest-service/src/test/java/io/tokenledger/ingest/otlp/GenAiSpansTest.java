@@ -148,6 +148,10 @@ class GenAiSpansTest {
         assertThat(rejection(noProvider)).isEqualTo("no provider: set gen_ai.provider.name (or gen_ai.system)");
         assertThat(rejection(chat().setSpanId(ByteString.EMPTY))).isEqualTo("span_id must be 8 bytes, got 0");
         assertThat(rejection(chat().setTraceId(ByteString.fromHex("5b8e")))).isEqualTo("trace_id must be 16 bytes, got 2");
+        assertThat(rejection(chat().setSpanId(ByteString.copyFrom(new byte[8]))))
+                .isEqualTo("span_id must not be all zeros (an invalid span id)");
+        assertThat(rejection(chat().setTraceId(ByteString.copyFrom(new byte[16]))))
+                .isEqualTo("trace_id must not be all zeros (an invalid trace id)");
     }
 
     @Test
