@@ -38,16 +38,36 @@ public class InboxDrainer {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         if (config.enabled()) {
-            drain();
+            drainBacklog();
         }
     }
 
     /**
-     * Drains the due batches of one claim, oldest first; returns how many events they held. Once a batch leaves an
+     * Drains claim after claim while the claims are full and complete something; returns how many claims it made.
+     * A backlog (after an outage) is so drained at the pipeline's speed, not one claim per tick: at 1,000 events every
+     * 2 s a replica recovered 500 events/s while ingest accepted 12,000. A claim that completes nothing (the outage
+     * goes on) or that was not full waits for the next tick.
+     */
+    public int drainBacklog() {
+        int claims = 0;
+        Drained drained;
+        do {
+            drained = drain();
+            claims++;
+        } while (drained.claimed() >= config.batchSize() && drained.completed() > 0);
+        return claims;
+    }
+
+    /** What one claim held and how many of those events it completed. */
+    public record Drained(int claimed, int completed) {
+    }
+
+    /**
+     * Drains the due batches of one claim, oldest first. Once a batch leaves an
      * ordinary event of a tenant pending (a downstream call failed), the tenant's later batches of this claim wait for
      * their next attempt, so that they do not overtake it.
      */
-    public int drain() {
+    public Drained drain() {
         List<InboxBatch> due = inbox.claimDue(config.batchSize(), config.initialBackoff(), config.maxBackoff());
         Set<String> failedTenants = new HashSet<>();
         int claimed = 0;
@@ -68,6 +88,6 @@ public class InboxDrainer {
             metrics.drained(completed, claimed - completed);
             LOG.infof("Drained %d inbox events: %d recorded, %d left for retry", claimed, completed, claimed - completed);
         }
-        return claimed;
+        return new Drained(claimed, completed);
     }
 }
