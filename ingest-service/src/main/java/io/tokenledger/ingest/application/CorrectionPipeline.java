@@ -12,10 +12,12 @@ import io.tokenledger.ingest.domain.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -70,9 +72,33 @@ public class CorrectionPipeline {
             }
             return new Completion(outcomes, waiting.isEmpty() ? null : TARGET_MISSING);
         } catch (RuntimeException e) {
+            if (corrections.size() > 1 && !(e instanceof DownstreamFailure f && f.isOutage())) {
+                return inHalves(corrections, e.toString());
+            }
             // Accepted already: a failure only delays the corrections; the drainer retries them.
             LOG.warnf("%d corrections left for retry: %s", corrections.size(), e.toString());
             return Completion.failed(e.toString());
         }
+    }
+
+    /**
+     * As {@link EventPipeline} does for ordinary events: a refused call is retried in halves, in order, so that a
+     * correction that fails alone does not hold back the others. A correction whose target has an earlier correction
+     * still pending waits too: applied first, it would be overridden when the earlier one goes through.
+     */
+    private Completion inHalves(List<UsageEvent> corrections, String failure) {
+        LOG.warnf("%d corrections failed together, retried in halves: %s", corrections.size(), failure);
+        int half = corrections.size() / 2;
+        Completion first = complete(corrections.subList(0, half));
+        Set<EventKey> heldTargets = new HashSet<>();
+        corrections.subList(0, half).stream().filter(c -> !first.outcomes().containsKey(c.key()))
+                .forEach(c -> heldTargets.add(target(c)));
+        List<UsageEvent> rest = corrections.subList(half, corrections.size()).stream()
+                .filter(c -> !heldTargets.contains(target(c))).toList();
+        return first.and(rest.isEmpty() ? new Completion(Map.of(), null) : complete(rest));
+    }
+
+    private static EventKey target(UsageEvent correction) {
+        return new EventKey(correction.tenantId(), correction.correction().targetEventId());
     }
 }

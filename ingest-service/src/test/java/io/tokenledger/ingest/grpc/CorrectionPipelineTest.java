@@ -18,6 +18,7 @@ import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.IngestServiceGrpc;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.api.ingest.v1.UsageEvent;
+import io.tokenledger.ingest.fakes.FakeAttribution;
 import io.tokenledger.ingest.fakes.Fakes;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -115,6 +116,23 @@ class CorrectionPipelineTest {
                 .containsExactly(EventStatus.EVENT_STATUS_RECORDED, EventStatus.EVENT_STATUS_RECORDED);
         // 10 in x 1,000 = 10,000, taken back.
         assertThat(Fakes.chargedFor(tenant).stream().mapToLong(SpendCharge::getCostNanos).sum()).isZero();
+    }
+
+    @Test
+    void aCorrectionTheLedgerRefusesWaitsAloneWithTheLaterCorrectionsOfItsTarget() {
+        String tenant = newTenant();
+        record(event(tenant, "e1", "gpt-5-mini", 100, 0), event(tenant, "e2", "gpt-5-mini", 200, 0));
+
+        // The fake ledger refuses every call holding poison-v (INTERNAL): halves isolate it; v3 corrects the same
+        // target after it, so it waits behind it; v2 (another target) goes through.
+        List<EventResult> results = record(voiding(tenant, FakeAttribution.POISON + "v", "e1"),
+                voiding(tenant, "v2", "e2"), voiding(tenant, "v3", "e1"));
+
+        assertThat(results).extracting(r -> r.getEventId() + " " + r.getStatus()).containsExactly(
+                "poison-v EVENT_STATUS_QUEUED", "v2 EVENT_STATUS_RECORDED", "v3 EVENT_STATUS_QUEUED");
+        // e2's 200 x 1,000 = 200,000 nano-USD taken back; nothing of e1's.
+        assertThat(Fakes.chargedFor(tenant)).filteredOn(c -> c.getCostNanos() < 0)
+                .extracting(SpendCharge::getCostNanos).containsExactly(-200_000L);
     }
 
     @Test
