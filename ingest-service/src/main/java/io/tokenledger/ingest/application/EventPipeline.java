@@ -8,9 +8,11 @@ import io.tokenledger.ingest.domain.SpendCharge;
 import io.tokenledger.ingest.domain.UsageEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -47,14 +49,22 @@ public class EventPipeline {
         // Ordinary events first, so that a correction may follow its target in the same batch.
         List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
         List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
-        Completion done = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary);
-        if (!correcting.isEmpty() && done.error() == null) {
+        Completion ordinaryDone = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary);
+        Completion done = ordinaryDone;
+        // When no ordinary event went through (an outage, most likely), the corrections wait for the next attempt.
+        if (!correcting.isEmpty() && (done.error() == null || !done.outcomes().isEmpty())) {
             if (!done.outcomes().isEmpty() && !settle(batch, done)) {
                 return Map.of();
             }
-            done = done.and(corrections.complete(correcting));
+            // A correction of an event of this batch still pending waits for it; the others go on.
+            Set<EventKey> pending = new HashSet<>();
+            ordinary.stream().filter(e -> !ordinaryDone.outcomes().containsKey(e.key())).forEach(e -> pending.add(e.key()));
+            List<UsageEvent> ready = correcting.stream().filter(c -> !pending.contains(
+                    new EventKey(c.tenantId(), c.correction().targetEventId()))).toList();
+            if (!ready.isEmpty()) {
+                done = done.and(corrections.complete(ready));
+            }
         }
-        // When the ordinary events failed, the corrections wait for them.
         return settle(batch, done) ? done.outcomes() : Map.of();
     }
 

@@ -136,6 +136,20 @@ class CorrectionPipelineTest {
     }
 
     @Test
+    void anOrdinaryEventLeftPendingHoldsBackOnlyTheCorrectionsOfItself() {
+        String tenant = newTenant();
+        List<EventResult> results = record(event(tenant, "ok-1", "gpt-5-mini", 100, 0),
+                event(tenant, FakeAttribution.POISON + "2", "gpt-5-mini", 100, 0),
+                voiding(tenant, "v1", "ok-1"), voiding(tenant, "v2", FakeAttribution.POISON + "2"));
+
+        assertThat(results).extracting(r -> r.getEventId() + " " + r.getStatus()).containsExactly(
+                "ok-1 EVENT_STATUS_RECORDED", "poison-2 EVENT_STATUS_QUEUED", "v1 EVENT_STATUS_RECORDED",
+                "v2 EVENT_STATUS_QUEUED");
+        // ok-1: +100 x 1,000 = +100,000 nano-USD, then v1 takes it back.
+        assertThat(Fakes.chargedFor(tenant)).extracting(SpendCharge::getCostNanos).containsExactly(100_000L, -100_000L);
+    }
+
+    @Test
     void aCorrectionNeedsAKnownKindAndATargetOtherThanItself() {
         String tenant = newTenant();
         StatusRuntimeException error = catchThrowableOfType(StatusRuntimeException.class, () -> record(
