@@ -96,7 +96,9 @@ local function charge(k, a, m, settles, ttl)
       after = windowSum(prefix, tonumber(ARGV[b + 3]), count, tonumber(ARGV[b + 5]), agg)
     end
     out[t + 2] = after
-    stored[#stored + 1] = ARGV[b + 2] .. '=' .. after
+    -- '%.0f', not '..': concatenating a number writes it with 14 significant digits ("1.5000000042225e+14" from
+    -- $150,000), which a retry could not read back. Lua numbers are doubles: exact up to 2^53 nano-USD ($9.0M).
+    stored[#stored + 1] = ARGV[b + 2] .. '=' .. string.format('%.0f', after)
   end
   redis.call('SET', KEYS[k], table.concat(stored, ','), 'EX', ttl)
   return out

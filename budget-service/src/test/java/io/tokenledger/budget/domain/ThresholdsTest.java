@@ -33,6 +33,21 @@ class ThresholdsTest {
     }
 
     @Test
+    void limitsWhoseMarkIsPastALongStillCompareExactly() {
+        // $1B = 10^18 nano-USD; 80 % of it as a product is 8 x 10^19, past Long.MAX_VALUE (9.22 x 10^18): it used to
+        // throw "long overflow" on every charge. The mark is 8 x 10^17.
+        long limit = 1_000_000_000_000_000_000L;
+        assertThat(Thresholds.crossed(80, limit, 799_999_999_999_999_999L, 800_000_000_000_000_000L)).isTrue();
+        assertThat(Thresholds.crossed(80, limit, 800_000_000_000_000_000L, 900_000_000_000_000_000L)).isFalse();
+        assertThat(Thresholds.crossed(100, limit, 0, 999_999_999_999_999_999L)).isFalse();
+        assertThat(Thresholds.reached(100, Long.MAX_VALUE, Long.MAX_VALUE)).isTrue();
+        assertThat(Thresholds.reached(100, Long.MAX_VALUE, Long.MAX_VALUE - 1)).isFalse();
+        // A refund below zero is below every mark.
+        assertThat(Thresholds.reached(1, limit, -5)).isFalse();
+        assertThat(Thresholds.compareProducts(Long.MIN_VALUE, 100, Long.MAX_VALUE, 100)).isNegative();
+    }
+
+    @Test
     void oddLimitsNeedNoDivision() {
         // limit 3 nano-USD, 50 % = 1.5 nano: 1 nano (100 < 150) does not reach it, 2 nano (200 >= 150) does.
         assertThat(Thresholds.crossed(50, 3, 0, 1)).isFalse();

@@ -112,6 +112,25 @@ class BudgetServiceTest {
     }
 
     @Test
+    void largeLimitsAndCountersChargeAndRetryExactly() {
+        // A $1B limit (10^18 nano-USD: its 80 % mark as a product overflowed a long, and every charge failed) and a
+        // $150,000.000422250 charge (the dedupe record used to store the counter as "1.5000000042225e+14", which a
+        // retry could not read back).
+        Budget budget = create(budget("daily", Map.of(), 1_000_000_000 * USD, List.of(80, 100)), "");
+        long amount = 150_000_000_422_250L;
+
+        ChargeSpendResponse first = charge(charge("big-1", amount, Map.of()));
+        ChargeSpendResponse retry = charge(charge("big-1", amount, Map.of()));
+
+        assertThat(first.getResults(0).getStatus()).isEqualTo(ChargeStatus.CHARGE_STATUS_CHARGED);
+        assertThat(first.getResults(0).getBudgetIdsList()).containsExactly(budget.getBudgetId());
+        assertThat(retry.getResults(0).getStatus()).isEqualTo(ChargeStatus.CHARGE_STATUS_DUPLICATE);
+        GetBudgetResponse got = budgets.getBudget(GetBudgetRequest.newBuilder().setTenantId(tenant)
+                .setBudgetId(budget.getBudgetId()).setAtTime(ts(noon)).build());
+        assertThat(got.getStatus().getSpentNanos()).isEqualTo(amount);
+    }
+
+    @Test
     void concurrentRetriesOfTheSameEventsCountEachOnce() throws Exception {
         Budget budget = create(budget("all", Map.of(), 1000 * USD, List.of(100)), "");
         // 20 events of 1..20 x $0.01; sent by 8 clients at once, each event 8 times: counted once each.
