@@ -4,7 +4,6 @@ import io.tokenledger.attribution.application.ExportSource;
 import io.tokenledger.attribution.domain.ExportQuery;
 import io.tokenledger.attribution.domain.ExportRow;
 import io.tokenledger.attribution.domain.ListCostSplit;
-import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -54,7 +53,7 @@ public class ExportRepository implements ExportSource {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE", "the ledger failed while exporting", e);
+            throw Failures.of("exporting", e);
         }
     }
 

@@ -8,7 +8,6 @@ import io.tokenledger.attribution.domain.CostEntry;
 import io.tokenledger.attribution.domain.CostPart;
 import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.ReversedEntry;
-import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -60,7 +59,7 @@ public class LedgerCorrections implements CorrectionLedger {
                 if (RETRIED_STATES.contains(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
                     continue;
                 }
-                throw new TokenLedgerException.Unavailable("LEDGER_UNAVAILABLE", "the ledger failed while correcting", e);
+                throw Failures.of("correcting", e);
             }
         }
     }
