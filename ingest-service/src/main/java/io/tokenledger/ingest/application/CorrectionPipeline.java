@@ -39,7 +39,7 @@ public class CorrectionPipeline {
     }
 
     /** The outcomes of the corrections completed now (a VOID costs 0, an AMEND its new cost). */
-    Completion complete(List<UsageEvent> corrections) {
+    Completion complete(List<UsageEvent> corrections, SplitBudget splits) {
         try {
             // AMEND and RERATE carry usage to price; a VOID carries none.
             List<UsageEvent> amends = corrections.stream()
@@ -72,8 +72,8 @@ public class CorrectionPipeline {
             }
             return new Completion(outcomes, waiting.isEmpty() ? null : TARGET_MISSING);
         } catch (RuntimeException e) {
-            if (corrections.size() > 1 && !(e instanceof DownstreamFailure f && f.isOutage())) {
-                return inHalves(corrections, e.toString());
+            if (corrections.size() > 1 && !(e instanceof DownstreamFailure f && f.isOutage()) && splits.take()) {
+                return inHalves(corrections, e.toString(), splits);
             }
             // Accepted already: a failure only delays the corrections; the drainer retries them.
             LOG.warnf("%d corrections left for retry: %s", corrections.size(), e.toString());
@@ -86,16 +86,16 @@ public class CorrectionPipeline {
      * correction that fails alone does not hold back the others. A correction whose target has an earlier correction
      * still pending waits too: applied first, it would be overridden when the earlier one goes through.
      */
-    private Completion inHalves(List<UsageEvent> corrections, String failure) {
+    private Completion inHalves(List<UsageEvent> corrections, String failure, SplitBudget splits) {
         LOG.warnf("%d corrections failed together, retried in halves: %s", corrections.size(), failure);
         int half = corrections.size() / 2;
-        Completion first = complete(corrections.subList(0, half));
+        Completion first = complete(corrections.subList(0, half), splits);
         Set<EventKey> heldTargets = new HashSet<>();
         corrections.subList(0, half).stream().filter(c -> !first.outcomes().containsKey(c.key()))
                 .forEach(c -> heldTargets.add(target(c)));
         List<UsageEvent> rest = corrections.subList(half, corrections.size()).stream()
                 .filter(c -> !heldTargets.contains(target(c))).toList();
-        return first.and(rest.isEmpty() ? new Completion(Map.of(), null) : complete(rest));
+        return first.and(rest.isEmpty() ? new Completion(Map.of(), null) : complete(rest, splits));
     }
 
     private static EventKey target(UsageEvent correction) {

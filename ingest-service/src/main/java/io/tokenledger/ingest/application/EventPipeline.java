@@ -49,7 +49,8 @@ public class EventPipeline {
         // Ordinary events first, so that a correction may follow its target in the same batch.
         List<UsageEvent> ordinary = events.stream().filter(e -> !e.correction().isCorrection()).toList();
         List<UsageEvent> correcting = events.stream().filter(e -> e.correction().isCorrection()).toList();
-        Completion ordinaryDone = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary);
+        SplitBudget splits = new SplitBudget();
+        Completion ordinaryDone = ordinary.isEmpty() ? new Completion(Map.of(), null) : runOrdinary(ordinary, splits);
         Completion done = ordinaryDone;
         // When no ordinary event went through (an outage, most likely), the corrections wait for the next attempt.
         if (!correcting.isEmpty() && (done.error() == null || !done.outcomes().isEmpty())) {
@@ -62,7 +63,7 @@ public class EventPipeline {
             List<UsageEvent> ready = correcting.stream().filter(c -> !pending.contains(
                     new EventKey(c.tenantId(), c.correction().targetEventId()))).toList();
             if (!ready.isEmpty()) {
-                done = done.and(corrections.complete(ready));
+                done = done.and(corrections.complete(ready, splits));
             }
         }
         return settle(batch, done) ? done.outcomes() : Map.of();
@@ -81,7 +82,7 @@ public class EventPipeline {
         }
     }
 
-    private Completion runOrdinary(List<UsageEvent> events) {
+    private Completion runOrdinary(List<UsageEvent> events, SplitBudget splits) {
         try {
             List<PricedEvent> priced = downstream.price(events);
             List<Map<String, String>> dimensions = downstream.record(events, priced);
@@ -94,8 +95,8 @@ public class EventPipeline {
             downstream.charge(charges);
             return new Completion(outcomes, null);
         } catch (DownstreamFailure e) {
-            if (!e.isOutage() && events.size() > 1) {
-                return inHalves(events, e.getMessage());
+            if (!e.isOutage() && events.size() > 1 && splits.take()) {
+                return inHalves(events, e.getMessage(), splits);
             }
             if (e.isTransient()) {
                 LOG.warnf("%d events left for retry: %s", events.size(), e.getMessage());
@@ -104,8 +105,8 @@ public class EventPipeline {
             }
             return Completion.failed(e.getMessage());
         } catch (RuntimeException e) {
-            if (events.size() > 1) {
-                return inHalves(events, e.toString());
+            if (events.size() > 1 && splits.take()) {
+                return inHalves(events, e.toString(), splits);
             }
             // The events are durably accepted already: a failure here must not lose them, only delay them.
             LOG.errorf(e, "%d events left for retry after an unexpected failure", events.size());
@@ -116,12 +117,12 @@ public class EventPipeline {
     /**
      * A downstream service refused the events (not an outage: it answered). Some of them may be the cause (a cost
      * that overflows a sum, a bug an event triggers): retried in halves, in order, so that the others complete and only
-     * the events that fail alone stay PENDING. At most 2 log2(n) extra calls per failing event; none in an outage, where
-     * every half would fail alike.
+     * the events that fail alone stay PENDING. At most 2 log2(n) extra calls per failing event and {@link SplitBudget}
+     * splits per attempt; none in an outage, where every half would fail alike.
      */
-    private Completion inHalves(List<UsageEvent> events, String failure) {
+    private Completion inHalves(List<UsageEvent> events, String failure, SplitBudget splits) {
         LOG.warnf("%d events failed together, retried in halves: %s", events.size(), failure);
         int half = events.size() / 2;
-        return runOrdinary(events.subList(0, half)).and(runOrdinary(events.subList(half, events.size())));
+        return runOrdinary(events.subList(0, half), splits).and(runOrdinary(events.subList(half, events.size()), splits));
     }
 }

@@ -24,6 +24,9 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
 
     @Override
     public Uni<RecordCostsResponse> recordCosts(RecordCostsRequest request) {
+        if (request.getRecordsCount() > 0) {
+            Fakes.RECORD_CALLS.add(request.getRecords(0).getTenantId());
+        }
         if (Fakes.attributionFailure().isPresent()) {
             return Uni.createFrom().failure(Fakes.attributionFailure().get().asRuntimeException());
         }

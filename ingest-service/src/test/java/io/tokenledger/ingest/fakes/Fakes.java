@@ -17,6 +17,8 @@ public final class Fakes {
     public static final ConcurrentLinkedQueue<CostRecord> RECORDED = new ConcurrentLinkedQueue<>();
     public static final ConcurrentLinkedQueue<SpendCharge> CHARGED = new ConcurrentLinkedQueue<>();
     public static final AtomicReference<Status> ATTRIBUTION_FAILURE = new AtomicReference<>();
+    /** The tenant of the first record of every RecordCosts call, failed or not. */
+    public static final ConcurrentLinkedQueue<String> RECORD_CALLS = new ConcurrentLinkedQueue<>();
 
     private Fakes() {
     }
@@ -31,6 +33,10 @@ public final class Fakes {
 
     public static List<SpendCharge> chargedFor(String tenant) {
         return CHARGED.stream().filter(c -> c.getTenantId().equals(tenant)).toList();
+    }
+
+    public static long recordCallsFor(String tenant) {
+        return RECORD_CALLS.stream().filter(tenant::equals).count();
     }
 
     public static Optional<Status> attributionFailure() {

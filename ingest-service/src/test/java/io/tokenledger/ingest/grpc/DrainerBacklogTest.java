@@ -13,14 +13,22 @@ import io.tokenledger.api.ingest.v1.EventStatus;
 import io.tokenledger.api.ingest.v1.IngestServiceGrpc;
 import io.tokenledger.api.ingest.v1.RecordUsageRequest;
 import io.tokenledger.ingest.application.InboxDrainer;
+import io.tokenledger.ingest.fakes.FakeAttribution;
 import io.tokenledger.ingest.fakes.Fakes;
 import io.tokenledger.ingest.persistence.NoDrainerProfile;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The background drainer is off: the test runs one drainer tick itself (lease 1 s, drainer batch 1,000 in %test). */
+/**
+ * The background drainer is off: the tests run drainer ticks themselves and count calls without it racing them
+ * (lease 1 s, drainer batch 1,000 in %test).
+ */
 @QuarkusTest
 @TestProfile(NoDrainerProfile.class)
 class DrainerBacklogTest {
@@ -37,6 +45,15 @@ class DrainerBacklogTest {
     @AfterEach
     void recover() {
         Fakes.ATTRIBUTION_FAILURE.set(null);
+    }
+
+    /** Another test's PENDING batches would be claimed first (oldest first). */
+    @BeforeEach
+    void emptyInbox() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.execute("DELETE FROM ingest.inbox_batch");
+            sql.execute("DELETE FROM ingest.inbox_key");
+        }
     }
 
     @Test
@@ -60,5 +77,21 @@ class DrainerBacklogTest {
 
         assertThat(InboxRows.of(dataSource, tenant)).hasSize(2_500).allMatch(r -> r.status().equals("DONE"));
         assertThat(Fakes.recordedFor(tenant)).hasSize(2_500);
+    }
+
+    @Test
+    void an_attempt_stops_splitting_refused_events_after_its_budget() {
+        String tenant = newTenant();
+        RecordUsageRequest.Builder batch = RecordUsageRequest.newBuilder();
+        for (int i = 0; i < 64; i++) {
+            batch.addEvents(event(tenant, FakeAttribution.POISON + i, "gpt-5-mini", 10, 1));
+        }
+
+        assertThat(ingest.recordUsage(batch.build()).getResultsList()).extracting(EventResult::getStatus)
+                .containsOnly(EventStatus.EVENT_STATUS_QUEUED);
+
+        // Every event refused: isolating all 64 would take 63 splits (127 calls). The attempt stops after 32 splits:
+        // the first call, then 2 per split = 65 calls.
+        assertThat(Fakes.recordCallsFor(tenant)).isEqualTo(1 + 2 * 32);
     }
 }
