@@ -8,6 +8,7 @@ import io.tokenledger.attribution.domain.CostRow;
 import io.tokenledger.attribution.domain.Dimensions;
 import io.tokenledger.attribution.domain.LedgerKey;
 import io.tokenledger.attribution.domain.RollupPlan;
+import io.tokenledger.platform.error.TokenLedgerException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import javax.sql.DataSource;
@@ -145,6 +146,12 @@ public class LedgerRepository implements Ledger {
                 return new CostReport(rows, CostRows.totals(result, 1));
             }
         } catch (SQLException e) {
+            if ("22003".equals(e.getSQLState())) {
+                // numeric_value_out_of_range: a sum past what an int64 field of the answer can carry.
+                throw new TokenLedgerException.FailedPrecondition("SUM_OUT_OF_RANGE", "a sum of this query exceeds"
+                        + " 9223372036854775807 (nano-USD or tokens, the answer's int64 fields): query a shorter time"
+                        + " range or a narrower scope");
+            }
             throw Failures.of("querying costs", e);
         }
     }

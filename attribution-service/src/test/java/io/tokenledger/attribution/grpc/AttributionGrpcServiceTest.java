@@ -280,6 +280,26 @@ class AttributionGrpcServiceTest {
     }
 
     @Test
+    void aSumPastAnInt64IsAClearFailedPrecondition() {
+        // Two entries of 5 x 10^18 nano-USD each (valid int64s, in rollup cells of their own: other hours and teams;
+        // a provider of their own, so that the metrics other tests read stay untouched)
+        // sum to 10^19, past 9,223,372,036,854,775,807.
+        String tenant = "overflow-" + java.util.UUID.randomUUID();
+        attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(priced(tenant, "h1", "2026-01-10T10:00:00Z", "overflow", "huge", 1, 5_000_000_000_000_000_000L,
+                        0, 0, Map.of("team", "a")))
+                .addRecords(priced(tenant, "h2", "2026-01-11T10:00:00Z", "overflow", "huge", 1, 5_000_000_000_000_000_000L,
+                        0, 0, Map.of("team", "b"))).build());
+
+        StatusRuntimeException e = catchThrowableOfType(() -> attribution.queryCost(QueryCostRequest.newBuilder()
+                .setTenantId(tenant).setStartTime(at(JAN)).setEndTime(at(FEB)).build()), StatusRuntimeException.class);
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(e.getStatus().getDescription()).contains("exceeds 9223372036854775807")
+                .contains("query a shorter time range or a narrower scope");
+    }
+
+    @Test
     void metricsCountEachRecordedEventOnce() {
         // Every test re-records the batch; the counters still hold e1 + e4 only once: 1,000 + 400 input tokens.
         assertThat(registry.get("tokenledger.tokens").tags("provider", "openai", "model", "gpt-4o",
