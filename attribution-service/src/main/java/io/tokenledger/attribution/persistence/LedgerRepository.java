@@ -146,7 +146,7 @@ public class LedgerRepository implements Ledger {
                 return new CostReport(rows, CostRows.totals(result, 1));
             }
         } catch (SQLException e) {
-            if ("22003".equals(e.getSQLState())) {
+            if (Failures.OUT_OF_RANGE.equals(e.getSQLState())) {
                 // numeric_value_out_of_range: a sum past what an int64 field of the answer can carry.
                 throw new TokenLedgerException.FailedPrecondition("SUM_OUT_OF_RANGE", "a sum of this query exceeds"
                         + " 9223372036854775807 (nano-USD or tokens, the answer's int64 fields): query a shorter time"

@@ -300,6 +300,25 @@ class AttributionGrpcServiceTest {
     }
 
     @Test
+    void costsThatOverflowARollupCellAreRefusedNamingTheCauseAndWriteNothing() {
+        // Two entries of 5 x 10^18 nano-USD in the same hour and dimensions: their rollup cell would hold 10^19.
+        String tenant = "overflow-" + java.util.UUID.randomUUID();
+        StatusRuntimeException e = catchThrowableOfType(() -> attribution.recordCosts(RecordCostsRequest.newBuilder()
+                .addRecords(priced(tenant, "c1", "2026-01-10T10:00:00Z", "overflow", "huge", 1, 5_000_000_000_000_000_000L,
+                        0, 0, Map.of("team", "a")))
+                .addRecords(priced(tenant, "c2", "2026-01-10T10:30:00Z", "overflow", "huge", 1, 5_000_000_000_000_000_000L,
+                        0, 0, Map.of("team", "a"))).build()), StatusRuntimeException.class);
+
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(e.getStatus().getDescription()).isEqualTo("the database failed while recording costs: a sum exceeds"
+                + " 9223372036854775807 (int64 nano-USD or tokens)");
+        // Rolled back as a whole: a retry of each alone finds nothing of it.
+        assertThat(attribution.recordCosts(RecordCostsRequest.newBuilder().addRecords(priced(tenant, "c1",
+                "2026-01-10T10:00:00Z", "overflow", "huge", 1, 5_000_000_000_000_000_000L, 0, 0, Map.of("team", "a")))
+                .build()).getResults(0).getStatus()).isEqualTo(RecordStatus.RECORD_STATUS_RECORDED);
+    }
+
+    @Test
     void metricsCountEachRecordedEventOnce() {
         // Every test re-records the batch; the counters still hold e1 + e4 only once: 1,000 + 400 input tokens.
         assertThat(registry.get("tokenledger.tokens").tags("provider", "openai", "model", "gpt-4o",
