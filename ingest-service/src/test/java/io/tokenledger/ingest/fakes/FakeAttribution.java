@@ -17,10 +17,12 @@ import java.util.Map;
 public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionServiceImplBase {
 
     /**
-     * An event id that fails every RecordCosts call it is in, as the real ledger fails a batch whose costs overflow
-     * a rollup's sum (bigint out of range: INTERNAL).
+     * An event id that fails every RecordCosts call it is in, as the real ledger refuses a batch whose costs overflow
+     * a rollup cell (FAILED_PRECONDITION SUM_OUT_OF_RANGE).
      */
     public static final String POISON = "poison-";
+    public static final String SUM_OUT_OF_RANGE = "the database failed while recording costs: a sum exceeds"
+            + " 9223372036854775807 (int64 nano-USD or tokens)";
 
     @Override
     public Uni<RecordCostsResponse> recordCosts(RecordCostsRequest request) {
@@ -31,7 +33,8 @@ public class FakeAttribution extends MutinyAttributionServiceGrpc.AttributionSer
             return Uni.createFrom().failure(Fakes.attributionFailure().get().asRuntimeException());
         }
         if (request.getRecordsList().stream().anyMatch(r -> r.getEventId().startsWith(POISON))) {
-            return Uni.createFrom().failure(Status.INTERNAL.withDescription("bigint out of range").asRuntimeException());
+            return Uni.createFrom().failure(Status.FAILED_PRECONDITION.withDescription(SUM_OUT_OF_RANGE)
+                    .asRuntimeException());
         }
         RecordCostsResponse.Builder response = RecordCostsResponse.newBuilder();
         for (CostRecord record : request.getRecordsList()) {

@@ -129,7 +129,8 @@ class RecordUsageTest {
         assertThat(InboxRows.of(dataSource, tenant)).filteredOn(r -> r.status().equals("PENDING"))
                 .singleElement().satisfies(r -> {
                     assertThat(r.eventId()).isEqualTo("poison-6");
-                    assertThat(r.lastError()).isEqualTo("attribution failed: INTERNAL bigint out of range");
+                    assertThat(r.lastError())
+                            .isEqualTo("attribution failed: FAILED_PRECONDITION " + FakeAttribution.SUM_OUT_OF_RANGE);
                 });
     }
 
