@@ -72,7 +72,7 @@ public class CorrectionPipeline {
             }
             return new Completion(outcomes, waiting.isEmpty() ? null : TARGET_MISSING);
         } catch (RuntimeException e) {
-            if (corrections.size() > 1 && !(e instanceof DownstreamFailure f && f.isOutage()) && splits.take()) {
+            if (corrections.size() > 1 && DownstreamFailure.mayBeTheEvents(e) && splits.take()) {
                 return inHalves(corrections, e.toString(), splits);
             }
             // Accepted already: a failure only delays the corrections; the drainer retries them.
@@ -92,13 +92,9 @@ public class CorrectionPipeline {
         Completion first = complete(corrections.subList(0, half), splits);
         Set<EventKey> heldTargets = new HashSet<>();
         corrections.subList(0, half).stream().filter(c -> !first.outcomes().containsKey(c.key()))
-                .forEach(c -> heldTargets.add(target(c)));
+                .forEach(c -> heldTargets.add(c.targetKey()));
         List<UsageEvent> rest = corrections.subList(half, corrections.size()).stream()
-                .filter(c -> !heldTargets.contains(target(c))).toList();
+                .filter(c -> !heldTargets.contains(c.targetKey())).toList();
         return first.and(rest.isEmpty() ? new Completion(Map.of(), null) : complete(rest, splits));
-    }
-
-    private static EventKey target(UsageEvent correction) {
-        return new EventKey(correction.tenantId(), correction.correction().targetEventId());
     }
 }

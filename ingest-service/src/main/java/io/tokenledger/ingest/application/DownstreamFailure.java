@@ -35,4 +35,12 @@ public class DownstreamFailure extends RuntimeException {
     public boolean isOutage() {
         return outage;
     }
+
+    /**
+     * Whether a failure of a call may come from some of its events (the service answered, or a bug of ours), so that
+     * retrying them in smaller parts can isolate the cause; false for an outage, where every part fails alike.
+     */
+    static boolean mayBeTheEvents(RuntimeException failure) {
+        return !(failure instanceof DownstreamFailure downstream && downstream.isOutage());
+    }
 }

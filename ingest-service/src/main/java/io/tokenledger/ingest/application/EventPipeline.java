@@ -60,8 +60,7 @@ public class EventPipeline {
             // A correction of an event of this batch still pending waits for it; the others go on.
             Set<EventKey> pending = new HashSet<>();
             ordinary.stream().filter(e -> !ordinaryDone.outcomes().containsKey(e.key())).forEach(e -> pending.add(e.key()));
-            List<UsageEvent> ready = correcting.stream().filter(c -> !pending.contains(
-                    new EventKey(c.tenantId(), c.correction().targetEventId()))).toList();
+            List<UsageEvent> ready = correcting.stream().filter(c -> !pending.contains(c.targetKey())).toList();
             if (!ready.isEmpty()) {
                 done = done.and(corrections.complete(ready, splits));
             }
@@ -94,23 +93,18 @@ public class EventPipeline {
             }
             downstream.charge(charges);
             return new Completion(outcomes, null);
-        } catch (DownstreamFailure e) {
-            if (!e.isOutage() && events.size() > 1 && splits.take()) {
-                return inHalves(events, e.getMessage(), splits);
+        } catch (RuntimeException e) {
+            String why = e instanceof DownstreamFailure ? e.getMessage() : e.toString();
+            if (events.size() > 1 && DownstreamFailure.mayBeTheEvents(e) && splits.take()) {
+                return inHalves(events, why, splits);
             }
-            if (e.isTransient()) {
-                LOG.warnf("%d events left for retry: %s", events.size(), e.getMessage());
+            if (e instanceof DownstreamFailure failure && failure.isTransient()) {
+                LOG.warnf("%d events left for retry: %s", events.size(), why);
             } else {
+                // The events are durably accepted already: a failure here must not lose them, only delay them.
                 LOG.errorf(e, "%d events left for retry after a non-transient failure", events.size());
             }
-            return Completion.failed(e.getMessage());
-        } catch (RuntimeException e) {
-            if (events.size() > 1 && splits.take()) {
-                return inHalves(events, e.toString(), splits);
-            }
-            // The events are durably accepted already: a failure here must not lose them, only delay them.
-            LOG.errorf(e, "%d events left for retry after an unexpected failure", events.size());
-            return Completion.failed(e.toString());
+            return Completion.failed(why);
         }
     }
 

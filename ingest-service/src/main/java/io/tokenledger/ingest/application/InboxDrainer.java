@@ -59,7 +59,7 @@ public class InboxDrainer {
     }
 
     /** What one claim held and how many of those events it completed. */
-    public record Drained(int claimed, int completed) {
+    private record Drained(int claimed, int completed) {
     }
 
     /**
@@ -67,7 +67,7 @@ public class InboxDrainer {
      * ordinary event of a tenant pending (a downstream call failed), the tenant's later batches of this claim wait for
      * their next attempt, so that they do not overtake it.
      */
-    public Drained drain() {
+    private Drained drain() {
         List<InboxBatch> due = inbox.claimDue(config.batchSize(), config.initialBackoff(), config.maxBackoff());
         Set<String> failedTenants = new HashSet<>();
         int claimed = 0;

@@ -40,4 +40,9 @@ public record UsageEvent(
     public EventKey key() {
         return new EventKey(tenantId, eventId);
     }
+
+    /** The key of the event a correction corrects (its tenant's, by target id). */
+    public EventKey targetKey() {
+        return new EventKey(tenantId, correction.targetEventId());
+    }
 }
